@@ -1,0 +1,29 @@
+"""The README's Python examples run, so they cannot rot."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT
+
+BLOCKS = re.findall(r"```python\n(.*?)```", (ROOT / "README.md").read_text("utf-8"), re.S)
+
+
+def test_readme_has_python_examples() -> None:
+    assert BLOCKS
+
+
+def test_readme_python_examples_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    for name in ("examples",):
+        os.symlink(ROOT / name, tmp_path / name)
+    # The catalogue example loads the user's file shown just above it in the README.
+    yaml_blocks = re.findall(r"```yaml\n(.*?)```", (ROOT / "README.md").read_text("utf-8"), re.S)
+    (tmp_path / "my_exercises.yaml").write_text(yaml_blocks[0], encoding="utf-8")
+    namespace: dict[str, object] = {}
+    for block in BLOCKS:
+        exec(compile(block, "README.md", "exec"), namespace)
