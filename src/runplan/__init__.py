@@ -24,13 +24,32 @@ from .catalogue import (
     load_catalogue,
 )
 from .errors import CatalogueError, ExportError, PlanError, ProfileError, RunplanError
+from .plan import (
+    Block,
+    BlockName,
+    Plan,
+    Prescription,
+    RunSpec,
+    RunType,
+    Session,
+    SessionKind,
+    Week,
+    WeekKind,
+)
+from .profile import BackPain, CrossTraining, Race, RunnerProfile, Unit, Weekday
+from .rules import Violation, check_plan
+from .scheduler import build_plan
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "BackPain",
+    "Block",
+    "BlockName",
     "Catalogue",
     "CatalogueError",
     "Category",
+    "CrossTraining",
     "Dose",
     "Equipment",
     "Exercise",
@@ -39,13 +58,28 @@ __all__ = [
     "Level",
     "Muscle",
     "Muscles",
+    "Plan",
     "PlanError",
+    "Prescription",
     "ProfileError",
     "Progression",
+    "Race",
+    "RunSpec",
+    "RunType",
+    "RunnerProfile",
     "RunplanError",
+    "Session",
+    "SessionKind",
     "Spine",
     "Timing",
+    "Unit",
+    "Violation",
+    "Week",
+    "WeekKind",
+    "Weekday",
     "__version__",
+    "build_plan",
     "catalogue_schema",
+    "check_plan",
     "load_catalogue",
 ]

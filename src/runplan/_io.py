@@ -100,6 +100,8 @@ def describe_validation_error(exc: ValidationError, known_fields: Callable[[], s
     message = first["msg"]
     if message.startswith("Value error, "):
         message = message[len("Value error, ") :]
+    if not first["loc"]:
+        return f"is not valid: {message}{tail}"
     if kind.startswith(("greater_than", "less_than")) or kind.endswith("_type"):
         return f"has a bad value {given!r} for '{loc}': {message[:1].lower()}{message[1:]}{tail}"
     return f"has a bad value for '{loc}': {message[:1].lower()}{message[1:]}{tail}"

@@ -1,0 +1,209 @@
+"""The output model, which is also the JSON format: Plan, Week, Session, Block, Prescription."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from .profile import RunnerProfile
+
+__all__ = [
+    "Block",
+    "BlockName",
+    "Plan",
+    "Prescription",
+    "RunSpec",
+    "RunType",
+    "Session",
+    "SessionKind",
+    "Week",
+    "WeekKind",
+]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class WeekKind(StrEnum):
+    """What a week is for."""
+
+    BUILD = "build"
+    CUTBACK = "cutback"
+    TAPER = "taper"
+    RACE = "race"
+    RECOVERY = "recovery"
+
+
+class SessionKind(StrEnum):
+    """What a session is."""
+
+    RUN = "run"
+    CORE = "core"
+    MOBILITY = "mobility"
+    CROSS_TRAINING = "cross_training"
+    RACE = "race"
+    REST = "rest"
+
+
+class RunType(StrEnum):
+    """The kind of run."""
+
+    EASY = "easy"
+    LONG = "long"
+    RECOVERY = "recovery"
+    RUN_WALK = "run_walk"
+    RACE = "race"
+
+
+class BlockName(StrEnum):
+    """Where a block sits in a session."""
+
+    WARM_UP = "warm_up"
+    MAIN = "main"
+    COOL_DOWN = "cool_down"
+
+
+class Prescription(_Model):
+    """One exercise with its dose, as planned for a session."""
+
+    exercise: str
+    """The exercise id in the catalogue."""
+    sets: int = Field(1, gt=0)
+    """Number of sets."""
+    reps: int | None = Field(None, gt=0)
+    """Repetitions per set (per side when per_side)."""
+    hold_seconds: int | None = Field(None, gt=0)
+    """Seconds per hold (per side when per_side)."""
+    minutes: int | None = Field(None, gt=0)
+    """Minutes of continuous work."""
+    per_side: bool = False
+    """True when reps or holds are for each side."""
+    rest_seconds: int = Field(0, ge=0)
+    """Rest between sets, in seconds."""
+
+    @model_validator(mode="after")
+    def _one_amount(self) -> Prescription:
+        if sum(v is not None for v in (self.reps, self.hold_seconds, self.minutes)) != 1:
+            raise ValueError("a prescription needs exactly one of reps, hold_seconds or minutes")
+        return self
+
+    @property
+    def amount(self) -> int:
+        """The one amount set: reps, hold_seconds or minutes."""
+        return next(v for v in (self.reps, self.hold_seconds, self.minutes) if v is not None)
+
+    @property
+    def seconds(self) -> int:
+        """How long it takes, rests included, at about 3 s a repetition."""
+        if self.minutes is not None:
+            work = self.minutes * 60
+        elif self.hold_seconds is not None:
+            work = self.hold_seconds
+        else:
+            work = 3 * self.amount
+        if self.per_side:
+            work *= 2
+        return self.sets * work + (self.sets - 1) * self.rest_seconds
+
+
+class Block(_Model):
+    """A part of a session: warm-up, main work or cool-down."""
+
+    name: BlockName
+    """warm_up, main or cool_down."""
+    items: list[Prescription]
+    """The exercises, in order."""
+
+
+class RunSpec(_Model):
+    """The run in a run or race session."""
+
+    type: RunType
+    """easy, long, recovery, run_walk or race."""
+    distance: float = Field(gt=0)
+    """Planned distance in the plan's unit."""
+
+
+class Session(_Model):
+    """One thing to do on one day."""
+
+    id: str
+    """Stable slot id (plan id, date, slot); unchanged when the plan is rebuilt."""
+    date: dt.date
+    """The day."""
+    start: dt.time | None = None
+    """Local start time, or none for an all-day session."""
+    duration_minutes: int = Field(0, ge=0)
+    """Planned length, warm-up and cool-down included."""
+    kind: SessionKind
+    """run, core, mobility, cross_training, race or rest."""
+    title: str
+    """One line, e.g. "Easy run 6 km"."""
+    run: RunSpec | None = None
+    """The run, for run and race sessions."""
+    blocks: list[Block] = []
+    """Warm-up, main work and cool-down."""
+    notes: list[str] = []
+    """Form cues and reasons, in plain words."""
+
+    @property
+    def is_run(self) -> bool:
+        """True for sessions with running in them (runs and races)."""
+        return self.run is not None
+
+    @property
+    def distance(self) -> float:
+        """Run distance, 0 for sessions without a run."""
+        return self.run.distance if self.run is not None else 0.0
+
+    def prescriptions(self) -> Iterator[tuple[BlockName, Prescription]]:
+        """Every prescription with the name of its block."""
+        for block in self.blocks:
+            for item in block.items:
+                yield block.name, item
+
+
+class Week(_Model):
+    """Seven days of the plan (the race week may be shorter: the plan ends on race day)."""
+
+    index: int = Field(ge=1)
+    """1-based week number."""
+    start: dt.date
+    """First day of the week."""
+    kind: WeekKind
+    """build, cutback, taper, race or recovery."""
+    distance: float = Field(ge=0)
+    """Planned run distance of the week, race excluded."""
+    sessions: list[Session] = []
+    """The week's sessions in date and start order."""
+
+
+class Plan(_Model):
+    """A runner's plan: weeks of sessions, plus any warnings about the goal."""
+
+    id: str
+    """Stable plan id, from the profile's name and start date."""
+    revision: int = Field(1, ge=1)
+    """Starts at 1 and grows with each re-plan; it is the calendar SEQUENCE."""
+    profile: RunnerProfile
+    """The profile the plan was built from."""
+    weeks: list[Week]
+    """The weeks in order."""
+    warnings: list[str] = []
+    """Plain sentences about goals the rules did not allow."""
+    changes: list[str] = []
+    """What the last re-plan changed, one sentence each."""
+
+    def sessions(self) -> Iterator[Session]:
+        """Every session of every week, in order."""
+        for week in self.weeks:
+            yield from week.sessions
+
+    @property
+    def unit(self) -> str:
+        """The distance unit of the plan."""
+        return self.profile.unit.value

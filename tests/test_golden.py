@@ -1,0 +1,20 @@
+"""Golden files: the whole output for fixed profiles, compared byte for byte."""
+
+from __future__ import annotations
+
+import pytest
+
+from runplan import Plan, build_plan
+
+from .conftest import DATA
+from .golden import GOLDEN_JSON
+
+
+@pytest.mark.parametrize("name", sorted(GOLDEN_JSON))
+def test_plan_json_matches_the_golden_file(name: str) -> None:
+    expected = (DATA / f"{name}.json").read_text(encoding="utf-8")
+    actual = build_plan(GOLDEN_JSON[name]).model_dump_json(indent=2) + "\n"
+    assert actual == expected, (
+        f"{name}.json differs; if on purpose: python -m tests.regenerate_golden"
+    )
+    assert Plan.model_validate_json(expected).model_dump_json(indent=2) + "\n" == expected

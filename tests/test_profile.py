@@ -1,0 +1,112 @@
+"""RunnerProfile: loading, defaults, and a clear ProfileError for every bad field."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from runplan import BackPain, ProfileError, RunnerProfile, Unit, Weekday
+
+BASE = {"start_date": "2026-03-02", "weekly_distance": 20}
+
+
+def load(write, **fields: object) -> RunnerProfile:  # type: ignore[no-untyped-def]
+    return RunnerProfile.from_file(write("me.json", json.dumps({**BASE, **fields})))
+
+
+def test_defaults_follow_the_design() -> None:
+    p = RunnerProfile.model_validate(BASE)
+    assert p.weeks == 12 and p.unit is Unit.KM and p.core_per_week == 3
+    assert p.run_days == [Weekday.MON, Weekday.WED, Weekday.SAT] and p.long_run_day is Weekday.SAT
+    assert p.run_time == dt.time(7) and p.strength_time == dt.time(18, 30)
+    assert (p.max_weekly_increase, p.cutback_every, p.cutback_ratio) == (0.10, 4, 0.8)
+    assert p.seed_longest_run == pytest.approx(20 / 3)
+    assert p.back_pain is BackPain.NONE and p.timezone == "UTC"
+
+
+def test_beginner_starts_from_the_floor() -> None:
+    p = RunnerProfile.model_validate({**BASE, "weekly_distance": 0})
+    assert p.start_volume == 5 and p.seed_longest_run == 2
+    miles = RunnerProfile.model_validate({**BASE, "weekly_distance": 0, "unit": "mi"})
+    assert miles.start_volume == 3 and miles.seed_longest_run == 1.5
+
+
+def test_loads_yaml_with_weekday_names_in_any_case(write) -> None:  # type: ignore[no-untyped-def]
+    path = write(
+        "me.yaml",
+        "start_date: 2026-03-02\nweekly_distance: 12\nrun_days: [Tuesday, THU, sun]\n"
+        "long_run_day: Sunday\nrun_time_by_day: {sun: '08:30'}\n",
+    )
+    p = RunnerProfile.from_file(path)
+    assert p.run_days == [Weekday.TUE, Weekday.THU, Weekday.SUN]
+    assert p.long_run_day is Weekday.SUN
+    assert p.run_time_on(Weekday.SUN) == dt.time(8, 30) and p.run_time_on(Weekday.TUE) == dt.time(7)
+
+
+def test_race_date_sets_the_number_of_weeks() -> None:
+    p = RunnerProfile.model_validate({**BASE, "race": "10k", "race_date": "2026-05-10"})
+    assert p.weeks == 10 and p.end_date == dt.date(2026, 5, 10)
+
+
+@pytest.mark.parametrize(
+    ("fields", "needles"),
+    [
+        ({"run_days": ["mon"], "long_run_day": "mon"}, ["run_days needs 2 to 6 days, not 1"]),
+        (
+            {"run_days": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]},
+            ["run_days needs 2 to 6 days, not 7"],
+        ),
+        ({"long_run_day": "sun"}, ["long_run_day sun", "mon, wed, sat"]),
+        ({"weekly_distance": -5}, ["weekly_distance", "-5"]),
+        ({"weeks": 0}, ["weeks", "0"]),
+        ({"weeks": 53}, ["weeks", "53"]),
+        ({"race": "marathon", "race_date": "2026-02-01"}, ["race_date 2026-02-01", "before"]),
+        ({"race": "marathon", "race_date": "2027-06-01"}, ["more than 52 weeks"]),
+        ({"timezone": "Berlin"}, ["unknown time zone 'Berlin'", "Europe/Berlin"]),
+        ({"equipment": ["kettlebell"]}, ["equipment 'kettlebell'", "exercise_ball"]),
+        ({"core_per_week": 4}, ["core_per_week", "4"]),
+        ({"core_per_week": 1}, ["core_per_week", "1"]),
+        ({"cutback_ratio": 0.5}, ["cutback_ratio", "0.5"]),
+        ({"cutback_ratio": 1.0}, ["cutback_ratio", "1.0"]),
+        ({"max_weekly_increase": 0}, ["max_weekly_increase", "0"]),
+        ({"max_weekly_increase": 0.35}, ["max_weekly_increase", "0.35"]),
+        ({"run_days": ["mon", "mon", "sat"]}, ["run_days lists a day twice"]),
+        ({"run_days": ["mon", "funday"]}, ["run_days 'funday'", "mon"]),
+        ({"race": "half_marathon"}, ["needs a race_date"]),
+        ({"colour": "red"}, ["unknown field 'colour'", "weekly_distance"]),
+        ({"easy_pace": "fast"}, ["easy_pace 'fast'", "6:30"]),
+        (
+            {"run_days": ["mon", "tue", "wed", "thu", "fri", "sat"], "strength_time": "06:00"},
+            ["core sessions do not fit", "strength_time"],
+        ),
+    ],
+)
+def test_bad_fields_give_one_sentence(write, fields: dict[str, object], needles: list[str]) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ProfileError) as info:
+        load(write, **fields)
+    message = str(info.value)
+    assert message.startswith("The profile me.json ") and "\n" not in message
+    for needle in needles:
+        assert needle in message, message
+
+
+def test_missing_required_field(write) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ProfileError, match="missing the required field 'start_date'"):
+        RunnerProfile.from_file(write("p.yaml", "weekly_distance: 3\n"))
+
+
+def test_profile_file_that_is_not_a_mapping(write) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ProfileError, match="must be a mapping"):
+        RunnerProfile.from_file(write("p.yaml", "- 1\n- 2\n"))
+
+
+def test_missing_profile_file() -> None:
+    with pytest.raises(ProfileError, match="does not exist"):
+        RunnerProfile.from_file("no-such-profile.yaml")
+
+
+def test_plan_id_is_a_slug_of_name_and_start() -> None:
+    p = RunnerProfile.model_validate({**BASE, "name": "Anna's Spring 10K!"})
+    assert p.plan_id == "anna-s-spring-10k-20260302"
