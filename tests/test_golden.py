@@ -7,7 +7,7 @@ import pytest
 from runplan import Plan, build_plan
 
 from .conftest import DATA
-from .golden import GOLDEN_JSON
+from .golden import GOLDEN_ICS, GOLDEN_JSON, ics_bytes
 
 
 @pytest.mark.parametrize("name", sorted(GOLDEN_JSON))
@@ -18,3 +18,11 @@ def test_plan_json_matches_the_golden_file(name: str) -> None:
         f"{name}.json differs; if on purpose: python -m tests.regenerate_golden"
     )
     assert Plan.model_validate_json(expected).model_dump_json(indent=2) + "\n" == expected
+
+
+@pytest.mark.parametrize("name", sorted(GOLDEN_ICS))
+def test_calendar_matches_the_golden_file(name: str) -> None:
+    expected = (DATA / f"{name}.ics").read_bytes()
+    assert ics_bytes(name) == expected, (
+        f"{name}.ics differs; if on purpose: python -m tests.regenerate_golden"
+    )

@@ -43,9 +43,6 @@ def test_wheel_installed_outside_the_checkout_loads_the_catalogue(tmp_path: Path
             text=True,
         ).stdout.strip()
     )
-    # The runtime dependencies come from the test environment (a .pth line adds a folder but
-    # does not run the .pth files inside it, so an editable runplan there cannot leak in).
-    (site / "deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
     subprocess.run(
         [
             sys.executable,
@@ -61,6 +58,11 @@ def test_wheel_installed_outside_the_checkout_loads_the_catalogue(tmp_path: Path
         check=True,
         capture_output=True,
     )
+    assert (site / "runplan" / "exercises.yaml").is_file()
+    # The runtime dependencies come from the test environment, added only now so that pip
+    # could not mistake the test environment's runplan for an installed one. A .pth line
+    # adds a folder after site-packages and does not run the .pth files inside it.
+    (site / "deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
     out = subprocess.run(
         [
             str(python),

@@ -7,6 +7,7 @@ objects, JSON, readable text and ``.ics`` calendars. runplan is not medical advi
 
 from __future__ import annotations
 
+from ._version import __version__
 from .catalogue import (
     Catalogue,
     Category,
@@ -24,6 +25,7 @@ from .catalogue import (
     load_catalogue,
 )
 from .errors import CatalogueError, ExportError, PlanError, ProfileError, RunplanError
+from .ics import event_calendars, to_ics, write_ics
 from .plan import (
     Block,
     BlockName,
@@ -39,8 +41,6 @@ from .plan import (
 from .profile import BackPain, CrossTraining, Race, RunnerProfile, Unit, Weekday
 from .rules import Violation, check_plan
 from .scheduler import build_plan
-
-__version__ = "0.1.0"
 
 __all__ = [
     "BackPain",
@@ -81,5 +81,8 @@ __all__ = [
     "build_plan",
     "catalogue_schema",
     "check_plan",
+    "event_calendars",
     "load_catalogue",
+    "to_ics",
+    "write_ics",
 ]

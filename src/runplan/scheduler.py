@@ -47,7 +47,6 @@ FORM_CUES = (
     "Look ahead, not down at your feet or your watch.",
     "Keep your head over your shoulders; poking it forward strains the upper back.",
 )
-DISCLAIMER = "runplan is not medical advice: if running hurts, stop and ask a professional."
 
 
 def _unit_km(unit: Unit, km: float) -> float:
