@@ -6,7 +6,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -115,6 +114,8 @@ def atomic_write(path: str | os.PathLike[str], data: bytes, error: type[RunplanE
     Raises:
         error: the folder does not exist or is not writable.
     """
+    import tempfile  # only when writing: it pulls in random and hashlib
+
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():

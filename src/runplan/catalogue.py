@@ -6,7 +6,6 @@ import functools
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from enum import StrEnum
-from importlib import resources
 from pathlib import Path
 from typing import Any, Self, TypeVar
 
@@ -60,7 +59,10 @@ class Level(StrEnum):
     @property
     def rank(self) -> int:
         """0 for beginner, 1 for intermediate, 2 for advanced."""
-        return list(Level).index(self)
+        return _LEVEL_RANK[self.value]
+
+
+_LEVEL_RANK = {"beginner": 0, "intermediate": 1, "advanced": 2}
 
 
 class Equipment(StrEnum):
@@ -131,7 +133,7 @@ class Timing(StrEnum):
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False)
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class Dose(_Model):
@@ -256,7 +258,7 @@ def _normalise(text: str) -> str:
 class CatalogueFile(_Model):
     """The layout of an exercise catalogue file: a mapping with an ``exercises`` list."""
 
-    model_config = ConfigDict(title="runplan exercise catalogue")
+    model_config = ConfigDict(title="runplan exercise catalogue", defer_build=True)
 
     exercises: list[Exercise]
     """The exercises, in the order they are listed."""
@@ -360,6 +362,8 @@ def _require(enum: type[_E], value: _E | str, field: str) -> _E:
 
 def builtin_catalogue_path() -> Path:
     """Where the built-in exercises.yaml is: inside the installed package, or the checkout."""
+    from importlib import resources  # only here: it is slow to import
+
     packaged = resources.files("runplan").joinpath("exercises.yaml")
     if packaged.is_file():
         return Path(str(packaged))

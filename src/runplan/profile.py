@@ -132,7 +132,7 @@ class RunnerProfile(BaseModel):
     ``unit``; times are local to ``timezone``.
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     name: str = Field("runplan", min_length=1, max_length=80)
     """Plan name: the calendar's name and part of the plan id."""

@@ -76,7 +76,7 @@ SAFETY_NOTE = "Stop at once if you feel sharp pain, and see a physical therapist
 class Violation(BaseModel):
     """One breach of a training rule."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     rule: str
     """The rule's name (the name of its function in runplan.rules)."""
@@ -267,9 +267,9 @@ def weekly_volume(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
 def single_run_spike(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
     """No run is more than 10 % longer than the longest run of the previous 30 days.
 
-    Evidence: Frandsen et al. 2025 (British Journal of Sports Medicine), a study of 5,200
-    runners: single runs more than 10 % longer than the longest run of the previous 30
-    days raised the risk of overuse injury, while weekly-volume changes did not predict it.
+    Evidence: Frandsen et al. 2025 (British Journal of Sports Medicine): in a large cohort
+    of runners, single runs more than 10 % longer than the longest run of the previous 30
+    days raised the risk of overuse injury.
     A race is exempt (it is the goal); the plan warns when it is a spike.
     """
     facts = _facts(plan, catalogue)

@@ -96,6 +96,7 @@ class _Builder:
         self.flare = profile.back_pain is BackPain.FLARE
         self.beginner = profile.weekly_distance < profile.start_volume
         self.layout = _layout(profile)
+        self.workouts = workouts.Workouts(profile, catalogue)
         self.taper = (
             rules.taper_span(profile.race, profile.race_date)
             if profile.race is not None and profile.race_date is not None
@@ -194,8 +195,8 @@ class _Builder:
     ) -> Session:
         steps = workouts.growth_weeks(index, self.p.cutback_every)
         turn = index + day.toordinal()
-        warm = workouts.warm_up_block(self.p, self.cat, steps)
-        cool = workouts.cool_down_block(self.p, self.cat, steps, turn)
+        warm = self.workouts.warm_up(steps)
+        cool = self.workouts.cool_down(steps, turn)
         pace = self.p.pace_minutes * (1.25 if run_type is RunType.RUN_WALK else 1.0)
         run_seconds = distance * pace * 60
         total = workouts.block_seconds([warm, cool]) + run_seconds
@@ -238,7 +239,7 @@ class _Builder:
 
     def core_session(self, day: dt.date, index: int, start: dt.time, state: _State) -> Session:
         steps = workouts.growth_weeks(index, self.p.cutback_every)
-        blocks = workouts.core_blocks(self.p, self.cat, steps, state.turn)
+        blocks = self.workouts.core(steps, state.turn)
         state.turn += 1
         minutes = workouts.minutes_of(workouts.block_seconds(blocks))
         extra = ["Move slowly and keep breathing; stop any exercise that hurts your back."]
@@ -257,7 +258,7 @@ class _Builder:
 
     def mobility_session(self, day: dt.date, index: int, start: dt.time) -> Session:
         steps = workouts.growth_weeks(index, self.p.cutback_every)
-        blocks = workouts.mobility_blocks(self.p, self.cat, steps)
+        blocks = self.workouts.mobility(steps)
         minutes = workouts.minutes_of(workouts.block_seconds(blocks))
         return Session(
             id=self.session_id(day, "mobility"),
@@ -277,7 +278,7 @@ class _Builder:
         minutes = 30
         blocks = []
         if exercise is not None:
-            blocks = [Block(name=BlockName.MAIN, items=[workouts.prescribe(exercise, 0)])]
+            blocks = [Block(name=BlockName.MAIN, items=[self.workouts.dose(exercise, 0)])]
             minutes = blocks[0].items[0].minutes or minutes
         return Session(
             id=self.session_id(day, "cross"),

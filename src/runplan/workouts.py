@@ -13,14 +13,12 @@ from .rules import CORE_MINUTES
 
 __all__ = [
     "CORE_SLOTS",
+    "Workouts",
     "block_seconds",
-    "cool_down_block",
-    "core_blocks",
     "growth_weeks",
-    "mobility_blocks",
+    "minutes_of",
     "prescribe",
     "required_exercises",
-    "warm_up_block",
 ]
 
 #: Seconds to get into position between two exercises.
@@ -112,16 +110,23 @@ def minutes_of(seconds: int) -> int:
     return math.ceil(seconds / 60)
 
 
-class _Picker:
-    """Chooses exercises the runner can do: equipment they have, a level they can manage,
-    and, during a flare, only spine-neutral work."""
+class Workouts:
+    """Chooses and doses the exercises of one runner's sessions.
+
+    It picks exercises the runner can do (equipment they have, a level they can manage,
+    only spine-neutral core work during a flare) and remembers its choices and
+    prescriptions, which repeat across the weeks of a plan.
+    """
 
     def __init__(self, profile: RunnerProfile, catalogue: Catalogue) -> None:
         self.profile = profile
         self.catalogue = catalogue
         self.have = set(profile.equipment) | {Equipment.NONE}
+        self._choices: dict[tuple[tuple[str, ...], bool], list[Exercise]] = {}
+        self._doses: dict[tuple[str, int], Prescription] = {}
 
     def usable(self, exercise_id: str, *, strict_spine: bool = False) -> Exercise | None:
+        """The exercise if this runner can do it, else None."""
         exercise = self.catalogue.get(exercise_id)
         if exercise is None or not exercise.needs() <= self.have:
             return None
@@ -132,67 +137,69 @@ class _Picker:
             return None
         return exercise
 
-    def choices(self, ids: Sequence[str], *, strict_spine: bool = False) -> list[Exercise]:
-        return [e for i in ids if (e := self.usable(i, strict_spine=strict_spine)) is not None]
+    def choices(self, ids: tuple[str, ...], *, strict_spine: bool = False) -> list[Exercise]:
+        """The usable exercises among ``ids``, in order."""
+        key = (ids, strict_spine)
+        if key not in self._choices:
+            found = (self.usable(i, strict_spine=strict_spine) for i in ids)
+            self._choices[key] = [e for e in found if e is not None]
+        return self._choices[key]
 
+    def dose(self, exercise: Exercise, steps: int) -> Prescription:
+        """:func:`prescribe`, remembered."""
+        key = (exercise.id, steps)
+        if key not in self._doses:
+            self._doses[key] = prescribe(exercise, steps)
+        return self._doses[key]
 
-def warm_up_block(profile: RunnerProfile, catalogue: Catalogue, steps: int) -> Block:
-    """The dynamic warm-up and hamstring stretch that precede every run."""
-    picker = _Picker(profile, catalogue)
-    return Block(
-        name=BlockName.WARM_UP,
-        items=[prescribe(e, steps) for e in picker.choices(RUN_WARM_UP)],
-    )
+    def warm_up(self, steps: int) -> Block:
+        """The dynamic warm-up and hamstring stretch that precede every run."""
+        return Block(
+            name=BlockName.WARM_UP, items=[self.dose(e, steps) for e in self.choices(RUN_WARM_UP)]
+        )
 
+    def cool_down(self, steps: int, turn: int) -> Block:
+        """Static stretches after every run; the back stretch rotates with ``turn``."""
+        backs = self.choices(BACK_STRETCHES)
+        items = []
+        for exercise_id in RUN_COOL_DOWN:
+            if exercise_id is None:
+                if backs:
+                    items.append(self.dose(backs[turn % len(backs)], steps))
+            elif (exercise := self.usable(exercise_id)) is not None:
+                items.append(self.dose(exercise, steps))
+        return Block(name=BlockName.COOL_DOWN, items=items)
 
-def cool_down_block(profile: RunnerProfile, catalogue: Catalogue, steps: int, turn: int) -> Block:
-    """Static stretches after every run; the back stretch rotates with ``turn``."""
-    picker = _Picker(profile, catalogue)
-    backs = picker.choices(BACK_STRETCHES)
-    items = []
-    for exercise_id in RUN_COOL_DOWN:
-        if exercise_id is None:
-            if backs:
-                items.append(prescribe(backs[turn % len(backs)], steps))
-        elif (exercise := picker.usable(exercise_id)) is not None:
-            items.append(prescribe(exercise, steps))
-    return Block(name=BlockName.COOL_DOWN, items=items)
+    def core(self, steps: int, turn: int) -> list[Block]:
+        """A 15-25 minute core session: a short warm-up, then one exercise per slot, filled
+        up with extras in rotation. ``turn`` counts core sessions so variety rotates."""
+        warm = Block(
+            name=BlockName.WARM_UP, items=[self.dose(e, steps) for e in self.choices(CORE_WARM_UP)]
+        )
+        main: list[Exercise] = []
+        for _, ids in CORE_SLOTS:
+            options = self.choices(ids, strict_spine=True)
+            if options:
+                main.append(options[turn % len(options)])
+        extras = self.choices(CORE_EXTRAS, strict_spine=True)
+        limit = CORE_MINUTES[1] * 60 - 60
+        total = block_seconds([warm]) + sum(
+            self.dose(e, steps).seconds + TRANSITION_SECONDS for e in main
+        )
+        for k in range(len(extras)):
+            if total >= CORE_FILL_SECONDS:
+                break
+            extra = extras[(turn + k) % len(extras)]
+            cost = self.dose(extra, steps).seconds + TRANSITION_SECONDS
+            if extra not in main and total + cost <= limit:
+                main.append(extra)
+                total += cost
+        if self.profile.back_pain is not BackPain.NONE:
+            main.sort(key=lambda e: e.spine is not Spine.NEUTRAL)  # stable: neutral work first
+        return [warm, Block(name=BlockName.MAIN, items=[self.dose(e, steps) for e in main])]
 
-
-def core_blocks(profile: RunnerProfile, catalogue: Catalogue, steps: int, turn: int) -> list[Block]:
-    """A 15-25 minute core session: a short warm-up, then one exercise per slot, filled up
-    with extras in rotation. ``turn`` counts core sessions so variety rotates."""
-    picker = _Picker(profile, catalogue)
-    warm = Block(
-        name=BlockName.WARM_UP,
-        items=[prescribe(e, steps) for e in picker.choices(CORE_WARM_UP)],
-    )
-    main: list[Exercise] = []
-    for _, ids in CORE_SLOTS:
-        options = picker.choices(ids, strict_spine=True)
-        if options:
-            main.append(options[turn % len(options)])
-    extras = picker.choices(CORE_EXTRAS, strict_spine=True)
-    limit = CORE_MINUTES[1] * 60 - 60
-    total = block_seconds(
-        [warm, Block(name=BlockName.MAIN, items=[prescribe(e, steps) for e in main])]
-    )
-    for k in range(len(extras)):
-        if total >= CORE_FILL_SECONDS:
-            break
-        extra = extras[(turn + k) % len(extras)]
-        cost = prescribe(extra, steps).seconds + TRANSITION_SECONDS
-        if extra not in main and total + cost <= limit:
-            main.append(extra)
-            total += cost
-    if profile.back_pain is not BackPain.NONE:
-        main.sort(key=lambda e: e.spine is not Spine.NEUTRAL)  # stable: neutral work first
-    return [warm, Block(name=BlockName.MAIN, items=[prescribe(e, steps) for e in main])]
-
-
-def mobility_blocks(profile: RunnerProfile, catalogue: Catalogue, steps: int) -> list[Block]:
-    """The short mobility routine: psoas, cat, knee-to-chest, rotation, pigeon, butterfly."""
-    picker = _Picker(profile, catalogue)
-    return [
-        Block(name=BlockName.MAIN, items=[prescribe(e, steps) for e in picker.choices(MOBILITY)])
-    ]
+    def mobility(self, steps: int) -> list[Block]:
+        """The short mobility routine: psoas, cat, knee-to-chest, rotation, pigeon, butterfly."""
+        return [
+            Block(name=BlockName.MAIN, items=[self.dose(e, steps) for e in self.choices(MOBILITY)])
+        ]

@@ -1,0 +1,199 @@
+"""Time runplan against floors that do the same work directly (standard library timing).
+
+    python benchmarks/bench.py [--json bench.json] [--repeat N]
+
+Measures, for plans of 12 and 52 weeks: build_plan; to_ics; and the floor, icalendar
+building and serialising the same events with the same text by hand in the most direct
+way. Then the cold import of runplan against importing its dependencies alone. Prints a
+table and writes JSON. Targets: to_ics within 1.3x the floor; build_plan(52 weeks) under
+a quarter of to_ics(52 weeks); importing runplan within 1.3x its dependencies.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import subprocess
+import sys
+import time
+import zoneinfo
+from collections.abc import Callable
+from typing import Any
+
+from icalendar import Calendar, Event
+
+import runplan
+from runplan.ics import _CATEGORY, session_uid, to_ics
+from runplan.plan import Plan, SessionKind
+from runplan.render import DISCLAIMER, session_text
+
+STAMP = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+
+
+def profile(weeks: int) -> runplan.RunnerProfile:
+    return runplan.RunnerProfile.model_validate(
+        {
+            "start_date": "2026-03-02",
+            "weeks": weeks,
+            "weekly_distance": 30,
+            "run_days": ["mon", "tue", "thu", "fri", "sun"],
+            "long_run_day": "sun",
+            "equipment": ["mat", "exercise_ball"],
+            "timezone": "Europe/Berlin",
+        }
+    )
+
+
+def best(func: Callable[[], object], repeat: int) -> float:
+    """The fastest of ``repeat`` runs, in seconds (after one warm-up run)."""
+    func()
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+Row = tuple[str, Any, Any, str, str, int, list[str], str]
+
+
+def floor_inputs(plan: Plan) -> list[Row]:
+    """What a direct exporter needs per event, prepared outside the timing."""
+    catalogue = runplan.load_catalogue()
+    zone = zoneinfo.ZoneInfo(plan.profile.timezone)
+    rows = []
+    for s in plan.sessions():
+        if s.kind is SessionKind.REST or s.start is None:
+            continue
+        start = dt.datetime.combine(s.date, s.start, tzinfo=zone)
+        end = start + dt.timedelta(minutes=s.duration_minutes)
+        text = session_text(s, plan.unit, catalogue)
+        categories = [_CATEGORY[s.kind], "runplan"]
+        rows.append(
+            (session_uid(s), start, end, s.title, text, plan.revision, categories, "OPAQUE")
+        )
+    return rows
+
+
+def floor(rows: list[Row], first: dt.date, last: dt.date) -> bytes:
+    """icalendar used directly: the same calendar and event properties as to_ics, set with
+    plain add() calls on prepared values, then serialised."""
+    cal = Calendar()
+    cal.add("version", "2.0")
+    cal.add("prodid", f"-//runplan//runplan {runplan.__version__}//EN")
+    cal.add("method", "PUBLISH")
+    cal.add("description", DISCLAIMER)
+    cal.add("x-wr-caldesc", DISCLAIMER)
+    cal.add("name", "runplan")
+    cal.add("x-wr-calname", "runplan")
+    cal.add("uid", "floor@runplan")
+    for uid, start, end, summary, description, sequence, categories, transp in rows:
+        event = Event()
+        event.add("uid", uid)
+        event.add("dtstamp", STAMP)
+        event.add("dtstart", start)
+        event.add("dtend", end)
+        event.add("summary", summary)
+        event.add("description", description)
+        event.add("sequence", sequence)
+        event.add("categories", categories)
+        event.add("transp", transp)
+        cal.add_component(event)
+    cal.add_missing_timezones(first_date=first, last_date=last)
+    data: bytes = cal.to_ical()
+    return data
+
+
+def same_work(ours: bytes, theirs: bytes) -> None:
+    """Check that the floor builds the same events with the same properties and text."""
+
+    def shape(data: bytes) -> list[tuple[str, ...]]:
+        cal = Calendar.from_ical(data)
+        return [
+            tuple(sorted(f"{k}={e[k].to_ical()!r}" for k in e if k != "DTSTAMP"))
+            for e in cal.events
+        ]
+
+    assert shape(ours) == shape(theirs), "the floor must build the same events as to_ics"
+
+
+def import_time(code: str, repeat: int) -> float:
+    """The fastest wall time of a fresh interpreter running ``code``, in seconds."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], check=True)
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", default="bench-results.json", help="where to write the figures")
+    parser.add_argument("--repeat", type=int, default=7)
+    args = parser.parse_args()
+    results: dict[str, Any] = {"python": sys.version.split()[0], "runplan": runplan.__version__}
+    rows = []
+    for weeks in (12, 52):
+        p = profile(weeks)
+        plan = runplan.build_plan(p)
+        events = sum(1 for s in plan.sessions() if s.kind is not SessionKind.REST)
+        build_s = best(lambda p=p: runplan.build_plan(p), args.repeat)
+        ics_s = best(lambda plan=plan: to_ics(plan, stamp=STAMP), args.repeat)
+        inputs = floor_inputs(plan)
+        last = p.end_date + dt.timedelta(days=2)
+        same_work(to_ics(plan, stamp=STAMP), floor(inputs, p.start_date, last))
+        floor_s = best(
+            lambda inputs=inputs, first=p.start_date, last=last: floor(inputs, first, last),
+            args.repeat,
+        )
+        results[f"{weeks}w"] = {
+            "events": events,
+            "build_plan_s": build_s,
+            "to_ics_s": ics_s,
+            "floor_s": floor_s,
+            "to_ics_over_floor": ics_s / floor_s,
+            "build_over_to_ics": build_s / ics_s,
+        }
+        rows.append((f"{weeks} weeks ({events} events)", build_s, ics_s, floor_s))
+    repeat = max(args.repeat, 15)
+    base = import_time("pass", repeat)
+    # pydantic imports lazily: "import pydantic" loads little of what any model needs, so
+    # the second baseline also touches BaseModel, as every user of pydantic does.
+    deps = import_time("import pydantic, yaml, icalendar, dateutil", repeat)
+    deps_used = import_time(
+        "from pydantic import BaseModel, Field; import yaml, icalendar, dateutil", repeat
+    )
+    own = import_time("import runplan", repeat)
+    results["import"] = {
+        "python_s": base,
+        "dependencies_s": deps,
+        "dependencies_with_basemodel_s": deps_used,
+        "runplan_s": own,
+        "runplan_over_dependencies": (own - base) / (deps - base),
+        "runplan_over_dependencies_with_basemodel": (own - base) / (deps_used - base),
+    }
+    header = ("plan", "build_plan", "to_ics", "floor", "ics/floor", "build/ics")
+    print(f"{header[0]:24} " + " ".join(f"{h:>9}" for h in header[1:]))
+    for label, b, i, f in rows:
+        times = f"{b * 1000:7.1f}ms {i * 1000:7.1f}ms {f * 1000:7.1f}ms"
+        print(f"{label:24} {times} {i / f:9.2f} {b / i:9.2f}")
+    imp = results["import"]
+    print(
+        f"cold import (python itself {base * 1000:.0f} ms excluded): runplan "
+        f"{(own - base) * 1000:.0f} ms; dependencies {(deps - base) * 1000:.0f} ms "
+        f"(ratio {imp['runplan_over_dependencies']:.2f}); dependencies with BaseModel "
+        f"{(deps_used - base) * 1000:.0f} ms (ratio "
+        f"{imp['runplan_over_dependencies_with_basemodel']:.2f})"
+    )
+    with open(args.json, "w", encoding="utf-8") as handle:
+        json.dump(results, handle, indent=2)
+    print(
+        f"wrote {args.json}; each figure is the best of {args.repeat} runs ({repeat} for imports)"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,22 @@
+"""Build a plan from an example profile and export it as a calendar, JSON and Markdown.
+
+python examples/build_and_export.py [OUTPUT_FOLDER]
+"""
+
+import sys
+from pathlib import Path
+
+import runplan
+from runplan.render import summary, to_markdown
+
+here = Path(__file__).resolve().parent
+out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(".")
+
+profile = runplan.RunnerProfile.from_file(here / "half_marathon_miles.yaml")
+plan = runplan.build_plan(profile)
+assert runplan.check_plan(plan) == []  # the builder never breaks a training rule
+
+runplan.write_ics(plan, out / "half_marathon.ics", alarm_minutes=30)
+(out / "half_marathon.json").write_text(plan.model_dump_json(indent=2), encoding="utf-8")
+(out / "half_marathon.md").write_text(to_markdown(plan), encoding="utf-8")
+print(summary(plan))

@@ -1,0 +1,7 @@
+"""``python -m runplan``: the same as the ``runplan`` command."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

@@ -1,0 +1,357 @@
+"""The ``runplan`` command: a thin layer over the library.
+
+Each command turns its arguments into one library call and renders the result. Bad input
+ends with one line on stderr and exit code 2; ``check`` exits 1 when it finds violations.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import difflib
+import json
+import sys
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any, NoReturn
+
+from ._io import atomic_write, describe_validation_error, read_data_file
+from ._version import __version__
+from .catalogue import Catalogue, Category, Equipment, Exercise, Level, load_catalogue
+from .errors import ExportError, PlanError, ProfileError, RunplanError
+from .ics import to_ics
+from .plan import Plan
+from .profile import RunnerProfile
+from .render import dose_text, summary, to_markdown
+from .rules import check_plan
+from .scheduler import build_plan
+
+__all__ = ["EXAMPLES", "example_profile", "main"]
+
+#: The profiles bundled with runplan, by the name ``--example`` takes.
+EXAMPLES = {
+    "beginner": "beginner.yaml",
+    "half-marathon": "half_marathon_miles.yaml",
+    "back-flare": "back_flare.yaml",
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with one-line errors."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def _examples_folder() -> Path:
+    packaged = resources.files("runplan").joinpath("examples")
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[2] / "examples"
+
+
+def example_profile(name: str, start: dt.date | None = None) -> RunnerProfile:
+    """A bundled example profile, moved to start on ``start`` (default: next Monday).
+
+    A race date moves with the start, so the plan keeps its length.
+
+    Raises:
+        ProfileError: there is no example of that name.
+    """
+    if name not in EXAMPLES:
+        raise ProfileError(f"Unknown example '{name}'; examples: {', '.join(EXAMPLES)}.")
+    profile = RunnerProfile.from_file(_examples_folder() / EXAMPLES[name])
+    if start is None:
+        today = dt.date.today()
+        start = today + dt.timedelta(days=(7 - today.weekday()) % 7 or 7)
+    shift = start - profile.start_date
+    data = profile.model_dump()
+    data["start_date"] = start
+    if profile.race_date is not None:
+        data["race_date"] = profile.race_date + shift
+        data.pop("weeks")
+    return RunnerProfile.from_data(data, source=EXAMPLES[name])
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-03-02") from None
+
+
+def _minutes(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of minutes (0 or more)")
+    return int(text)
+
+
+def _stamp(text: str) -> dt.datetime:
+    try:
+        moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a time like 2026-01-01T00:00:00Z"
+        ) from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+def _catalogue(paths: Sequence[str] | None) -> Catalogue:
+    return load_catalogue(*(paths or ()))
+
+
+def read_plan(path: str | Path) -> Plan:
+    """Load a plan JSON file written by runplan (or converted from elsewhere).
+
+    Raises:
+        PlanError: the file is missing, is not JSON, or is not a valid plan.
+    """
+    data = read_data_file(path, PlanError, "plan")
+    if not isinstance(data, dict):
+        raise PlanError(f"The plan file {Path(path).name} must hold a JSON object.")
+    try:
+        return Plan.model_validate(data)
+    except ValueError as exc:
+        from pydantic import ValidationError
+
+        if isinstance(exc, ValidationError):
+            detail = describe_validation_error(exc, lambda: ", ".join(Plan.model_fields))
+            raise PlanError(f"The plan file {Path(path).name} {detail}.") from None
+        raise PlanError(f"The plan file {Path(path).name} is not valid: {exc}.") from None
+
+
+def _looks_like_plan(data: Any) -> bool:
+    return isinstance(data, dict) and "weeks" in data and "profile" in data
+
+
+# ---------------------------------------------------------------------- commands
+
+
+def _cmd_plan(args: argparse.Namespace) -> int:
+    if (args.profile is None) == (args.example is None):
+        raise ProfileError("Give a profile file or --example NAME, not both and not neither.")
+    if args.example is not None:
+        profile = example_profile(args.example, args.start)
+    else:
+        profile = RunnerProfile.from_file(args.profile)
+        if args.start is not None:
+            fields = profile.model_dump()
+            fields["start_date"] = args.start
+            profile = RunnerProfile.from_data(fields, source=str(args.profile))
+    catalogue = _catalogue(args.catalogue)
+    plan = build_plan(profile, catalogue)
+    fmt = args.format or _format_of(args.output)
+    if fmt == "ics":
+        data = to_ics(
+            plan,
+            alarm_minutes=args.alarm,
+            all_day=args.all_day,
+            include_rest=args.include_rest,
+            stamp=args.stamp,
+            catalogue=catalogue,
+        )
+    elif fmt == "json":
+        data = (plan.model_dump_json(indent=2) + "\n").encode()
+    else:
+        data = (to_markdown(plan, catalogue) + "\n").encode()
+    if args.output in (None, "-"):
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        for warning in plan.warnings:
+            print(f"Warning: {warning}", file=sys.stderr)
+        return 0
+    atomic_write(args.output, data, ExportError)
+    print(f"Wrote {args.output}", file=sys.stderr)
+    print(summary(plan), file=sys.stderr)
+    return 0
+
+
+def _format_of(output: str | None) -> str:
+    if output is not None and output != "-":
+        suffix = Path(output).suffix.lower().lstrip(".")
+        if suffix in ("ics", "json", "md"):
+            return suffix
+    return "ics"
+
+
+def _dose(exercise: Exercise) -> str:
+    from .workouts import prescribe
+
+    return dose_text(prescribe(exercise, 0))
+
+
+def _cmd_exercises(args: argparse.Namespace) -> int:
+    catalogue = _catalogue(args.catalogue).filter(
+        category=args.category, equipment=args.equipment, level=args.level
+    )
+    if args.json:
+        print(json.dumps([e.model_dump(mode="json") for e in catalogue.values()], indent=2))
+        return 0
+    rows = [("id", "name", "category", "level", "equipment", "dose")]
+    for e in catalogue.values():
+        equipment = ", ".join(q.value for q in e.equipment)
+        rows.append((e.id, e.name, e.category.value, e.level.value, equipment, _dose(e)))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
+    for row in rows:
+        print(
+            "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False)) + "  " + row[-1]
+        )
+    print(f"{len(catalogue)} exercises", file=sys.stderr)
+    return 0
+
+
+def _cmd_exercise(args: argparse.Namespace) -> int:
+    catalogue = _catalogue(args.catalogue)
+    exercise = catalogue.lookup(args.id)
+    if exercise is None:
+        names = {e.id: e.id for e in catalogue.values()}
+        for e in catalogue.values():
+            names.update({alias.lower(): e.id for alias in (e.name, *e.aliases)})
+        close = difflib.get_close_matches(args.id.lower(), list(names), n=5, cutoff=0.5)
+        ids = list(dict.fromkeys(names[c] for c in close))
+        hint = f" Did you mean: {', '.join(ids)}?" if ids else " List them with: runplan exercises"
+        raise PlanError(f"Unknown exercise '{args.id}'.{hint}")
+    lines = [
+        f"{exercise.name} ({exercise.id})",
+        f"{exercise.category.value}, {exercise.level.value}, "
+        f"needs {', '.join(q.value for q in exercise.equipment)}, spine {exercise.spine.value}",
+        f"Dose: {_dose(exercise)}, {exercise.dose.rest_seconds} s rest between sets",
+    ]
+    if exercise.progression is not None:
+        lines.append(
+            f"Progression: up to {exercise.progression.target}, "
+            f"{exercise.progression.step} more a week at most"
+        )
+    if exercise.aliases:
+        lines.append(f"Also called: {', '.join(exercise.aliases)}")
+    lines.append("")
+    lines.append("Steps:")
+    lines.extend(f"  {n}. {step}" for n, step in enumerate(exercise.steps, start=1))
+    for title, items in (("Cues", exercise.cues), ("Cautions", exercise.cautions)):
+        if items:
+            lines.append(f"{title}:")
+            lines.extend(f"  - {item}" for item in items)
+    for title, link in (("Easier", exercise.easier), ("Harder", exercise.harder)):
+        if link:
+            lines.append(f"{title}: {link}")
+    if exercise.sources:
+        lines.append(f"Sources: {'; '.join(exercise.sources)}")
+    print("\n".join(lines))
+    return 0
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    catalogue = _catalogue(args.catalogue)
+    data = read_data_file(args.file, PlanError, "plan or profile")
+    if _looks_like_plan(data):
+        plan = read_plan(args.file)
+    else:
+        plan = build_plan(RunnerProfile.from_data(data, source=Path(args.file).name), catalogue)
+    violations = check_plan(plan, catalogue)
+    for v in violations:
+        when = v.date.isoformat() if v.date else "-"
+        print(f"{v.rule}\tweek {v.week}\t{when}\t{v.message}")
+    if violations:
+        print(f"{len(violations)} rule violations in {args.file}", file=sys.stderr)
+        return 1
+    print(f"No rule broken in {args.file} ({len(plan.weeks)} weeks).")
+    return 0
+
+
+# ---------------------------------------------------------------------- the parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``runplan`` command."""
+    parser = _Parser(
+        prog="runplan",
+        description="Running plans that look after your back. Not medical advice.",
+        epilog="Example: runplan plan --example beginner -o plan.ics",
+    )
+    parser.add_argument("--version", action="version", version=f"runplan {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    plan = sub.add_parser(
+        "plan",
+        help="build a plan from a profile and write it as .ics, JSON or Markdown",
+        description="Build a plan from a runner profile (YAML or JSON).",
+        epilog="Example: runplan plan examples/beginner.yaml -o plan.ics --alarm 30",
+    )
+    plan.add_argument("profile", nargs="?", help="the runner profile, a YAML or JSON file")
+    plan.add_argument(
+        "--example",
+        nargs="?",
+        const="beginner",
+        choices=sorted(EXAMPLES),
+        help="use a bundled example profile instead (default: beginner), starting next Monday",
+    )
+    plan.add_argument("-o", "--output", help="file to write (default: standard output)")
+    plan.add_argument("--format", choices=["ics", "json", "md"], help="default: from -o, else ics")
+    plan.add_argument(
+        "--catalogue", action="append", metavar="FILE", help="your own exercises (repeatable)"
+    )
+    plan.add_argument(
+        "--alarm", type=_minutes, metavar="MINUTES", help="reminder this many minutes before"
+    )
+    plan.add_argument("--all-day", action="store_true", help="all-day calendar events, no times")
+    plan.add_argument(
+        "--include-rest", action="store_true", help="put rest days in the calendar too"
+    )
+    plan.add_argument("--start", type=_date, metavar="DATE", help="start on this date instead")
+    plan.add_argument(
+        "--stamp", type=_stamp, metavar="TIME", help="fixed DTSTAMP for identical output"
+    )
+    plan.set_defaults(run=_cmd_plan)
+
+    exercises = sub.add_parser(
+        "exercises",
+        help="list the exercise catalogue",
+        description="List the exercises, optionally filtered.",
+        epilog="Example: runplan exercises --category core --equipment exercise_ball",
+    )
+    exercises.add_argument("--category", choices=[c.value for c in Category])
+    exercises.add_argument("--equipment", choices=[e.value for e in Equipment], help="uses this")
+    exercises.add_argument("--level", choices=[lv.value for lv in Level])
+    exercises.add_argument("--json", action="store_true", help="JSON instead of a table")
+    exercises.add_argument(
+        "--catalogue", action="append", metavar="FILE", help="your own exercises"
+    )
+    exercises.set_defaults(run=_cmd_exercises)
+
+    exercise = sub.add_parser(
+        "exercise",
+        help="show one exercise: dose, steps, cues, cautions and sources",
+        description="Show one exercise by id, name or alias.",
+        epilog="Example: runplan exercise ball_pike",
+    )
+    exercise.add_argument("id", help="exercise id, name or alias")
+    exercise.add_argument("--catalogue", action="append", metavar="FILE", help="your own exercises")
+    exercise.set_defaults(run=_cmd_exercise)
+
+    check = sub.add_parser(
+        "check",
+        help="check a plan (JSON) or a profile against the training rules",
+        description="Check a plan JSON file (from runplan or converted) or a profile.",
+        epilog="Example: runplan check my-plan.json",
+    )
+    check.add_argument("file", help="a plan JSON file or a profile")
+    check.add_argument("--catalogue", action="append", metavar="FILE", help="your own exercises")
+    check.set_defaults(run=_cmd_check)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (0 ok, 1 violations, 2 bad input)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.run(args)
+        return code
+    except RunplanError as exc:
+        print(f"runplan: error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        return 130

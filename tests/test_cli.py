@@ -1,0 +1,236 @@
+"""The runplan command: every command and every error path, through main()."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+
+from runplan import Plan, __version__, build_plan
+from runplan.cli import EXAMPLES, example_profile, main
+
+from .conftest import ROOT
+from .profiles import example
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    return code, out, err
+
+
+def run_exit(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """For argparse paths that end in SystemExit (usage errors, --help, --version)."""
+    with pytest.raises(SystemExit) as info:
+        main(list(argv))
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    return int(info.value.code or 0), out, err
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_exit(capsys, "--version")
+    assert code == 0 and out.strip() == f"runplan {__version__}"
+
+
+@pytest.mark.parametrize("command", [[], ["plan"], ["exercises"], ["exercise"], ["check"]])
+def test_help_on_every_command_has_an_example(
+    capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    code, out, _ = run_exit(capsys, *command, "--help")
+    assert code == 0 and "Example: runplan" in out
+
+
+def test_plan_example_writes_a_valid_calendar_and_a_summary(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "plan.ics"
+    code, out, err = run(capsys, "plan", "--example", "-o", str(target))
+    assert code == 0 and out == ""
+    cal = Calendar.from_ical(target.read_bytes())
+    assert len(cal.events) > 0 and all(not c.errors for c in cal.walk())
+    first = min(e.start for e in cal.events)
+    assert first.weekday() == 0 and first.date() > dt.date.today()  # next Monday
+    assert "Wrote" in err and "12 weeks" in err and "week  4" in err and "cutback" in err
+    assert "36 runs" in err and "core" in err and "mobility" in err
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_every_bundled_example_builds(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str
+) -> None:
+    target = tmp_path / "plan.json"
+    code, _, err = run(
+        capsys, "plan", "--example", name, "--start", "2026-06-01", "-o", str(target)
+    )
+    assert code == 0, err
+    plan = Plan.model_validate_json(target.read_text())
+    assert plan.weeks[0].start == dt.date(2026, 6, 1)
+    assert plan == build_plan(example_profile(name, dt.date(2026, 6, 1)))
+
+
+def test_plan_from_profile_to_stdout_in_each_format(
+    capsysbinary: pytest.CaptureFixture[bytes],
+) -> None:
+    profile = str(ROOT / "examples" / "beginner.yaml")
+    assert main(["plan", profile, "--format", "json"]) == 0
+    out = capsysbinary.readouterr().out
+    assert Plan.model_validate_json(out) == build_plan(
+        example_profile("beginner", dt.date(2026, 1, 5))
+    )
+    assert main(["plan", profile, "--format", "md"]) == 0
+    md = capsysbinary.readouterr().out.decode()
+    assert md.startswith("# First steps") and "not medical advice" in md and "## Week 12" in md
+    assert (
+        main(["plan", profile, "--stamp", "2026-01-01T00:00:00Z", "--alarm", "20", "--all-day"])
+        == 0
+    )
+    ics = capsysbinary.readouterr().out
+    assert b"DTSTAMP:20260101T000000Z" in ics and b"TRIGGER:-PT20M" in ics and b"VALUE=DATE" in ics
+
+
+def test_plan_output_format_follows_the_suffix(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    profile = str(ROOT / "examples" / "back_flare.yaml")
+    for suffix in ("ics", "json", "md"):
+        target = tmp_path / f"plan.{suffix}"
+        assert run(capsys, "plan", profile, "-o", str(target))[0] == 0
+    assert (tmp_path / "plan.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
+    assert json.loads((tmp_path / "plan.json").read_text())["revision"] == 1
+    assert (tmp_path / "plan.md").read_text().startswith("# Back on track")
+
+
+def test_plan_with_own_catalogue(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    target = tmp_path / "plan.json"
+    code, _, _ = run(
+        capsys, "plan", str(ROOT / "examples" / "back_flare.yaml"),
+        "--catalogue", str(ROOT / "examples" / "my_exercises.yaml"), "-o", str(target),
+    )  # fmt: skip
+    assert code == 0 and "Cycling (spin class)" in target.read_text()
+
+
+def test_exercises_table_filters_and_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "exercises", "--category", "core", "--equipment", "exercise_ball")
+    assert code == 0 and "ball_pike" in out and "3 x 10 reps" in out and "plank " not in out
+    code, out, _ = run(capsys, "exercises", "--json", "--level", "advanced")
+    data = json.loads(out)
+    assert code == 0 and data and all(e["level"] == "advanced" for e in data)
+    code, out, _ = run(capsys, "exercises")
+    assert len(out.strip().splitlines()) == 41  # header and 40 exercises
+
+
+def test_exercise_shows_everything(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "exercise", "Spiderman")
+    assert code == 0
+    for needle in ("Spiderman plank (spiderman_plank)", "Dose: 2 x 6 reps per side", "Steps:",
+                   "Cues:", "Cautions:", "before a run", "Sources: How to Prevent Back Pain While Running"):  # fmt: skip
+        assert needle in out
+
+
+def test_unknown_exercise_suggests_the_closest(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "exercise", "plnak")
+    assert code == 2 and out == ""
+    assert (
+        err.strip()
+        == "runplan: error: Unknown exercise 'plnak'. Did you mean: plank, side_plank, pilates?"
+    )
+
+
+def test_check_a_good_plan_and_a_profile(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "plan.json"
+    path.write_text(build_plan(example("miles")).model_dump_json())
+    code, out, _ = run(capsys, "check", str(path))
+    assert code == 0 and "No rule broken" in out
+    code, out, _ = run(capsys, "check", str(ROOT / "examples" / "half_marathon_miles.yaml"))
+    assert code == 0 and "No rule broken" in out
+
+
+def test_check_a_plan_with_violations_exits_1(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    data = build_plan(example("miles")).model_dump(mode="json")
+    for s in data["weeks"][0]["sessions"]:
+        if s["run"]:
+            s["run"]["distance"] = 30
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps(data))
+    code, out, err = run(capsys, "check", str(path))
+    assert code == 1
+    line = next(line for line in out.splitlines() if line.startswith("single_run_spike"))
+    _rule, week, date, message = line.split("\t")
+    assert week == "week 1" and dt.date.fromisoformat(date) and "30 mi" in message
+    assert "rule violations" in err
+
+
+ERRORS = [
+    (["plan"], "Give a profile file or --example"),
+    (["plan", "x.yaml", "--example"], "not both"),
+    (["plan", "missing.yaml"], "missing.yaml does not exist"),
+    (["plan", "--example", "nope"], "invalid choice: 'nope'"),
+    (["plan", "--example", "--alarm", "-5"], "not a whole number of minutes"),
+    (["plan", "--example", "--start", "2026-13-01"], "not a date like"),
+    (["plan", "--example", "--stamp", "yesterday"], "not a time like"),
+    (["plan", "--example", "--format", "pdf"], "invalid choice: 'pdf'"),
+    (["plan", "--example", "--catalogue", "missing.yaml"], "missing.yaml does not exist"),
+    (["exercises", "--category", "cardio"], "invalid choice: 'cardio'"),
+    (["check", "missing.json"], "missing.json does not exist"),
+    (["frobnicate"], "invalid choice: 'frobnicate'"),
+    ([], "the following arguments are required: command"),
+]
+
+
+@pytest.mark.parametrize(("argv", "needle"), ERRORS)
+def test_error_paths_give_one_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str], argv: list[str], needle: str
+) -> None:
+    try:
+        code, _out, err = run(capsys, *argv)
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+        _out, err = capsys.readouterr()
+    assert code == 2 and needle in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1, err
+
+
+def test_bad_profile_and_bad_plan_files(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("start_date: 2026-01-05\nweekly_distance: 10\nrun_days: [mon]\n")
+    code, _, err = run(capsys, "plan", str(bad))
+    assert (
+        code == 2
+        and err.startswith("runplan: error: The profile bad.yaml")
+        and len(err.splitlines()) == 1
+    )
+    plan = tmp_path / "plan.json"
+    plan.write_text('{"weeks": [], "profile": {}}')
+    code, _, err = run(capsys, "check", str(plan))
+    assert code == 2 and "plan.json" in err and len(err.splitlines()) == 1
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json")
+    code, _, err = run(capsys, "check", str(broken))
+    assert code == 2 and "not valid JSON at line 1" in err
+
+
+def test_unwritable_output_is_an_error_and_leaves_nothing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, _, err = run(capsys, "plan", "--example", "-o", str(tmp_path / "no" / "plan.ics"))
+    assert code == 2 and "does not exist" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_python_dash_m_runplan_works() -> None:
+    import subprocess
+    import sys
+
+    out = subprocess.run(
+        [sys.executable, "-m", "runplan", "--version"], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == f"runplan {__version__}"

@@ -1,0 +1,52 @@
+"""Every example script runs and every example profile builds, so none can rot."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from runplan import RunnerProfile, build_plan, check_plan
+
+from .conftest import ROOT
+
+SCRIPTS = sorted((ROOT / "examples").glob("*.py"))
+PROFILES = sorted(p for p in (ROOT / "examples").glob("*.yaml") if p.name != "my_exercises.yaml")
+
+
+def test_there_are_examples() -> None:
+    assert len(SCRIPTS) >= 2 and len(PROFILES) >= 3
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=lambda p: p.name)
+def test_example_script_runs(script: Path, tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, str(script), str(tmp_path)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip()
+
+
+def test_build_and_export_writes_three_files(tmp_path: Path) -> None:
+    subprocess.run(
+        [sys.executable, str(ROOT / "examples" / "build_and_export.py"), str(tmp_path)],
+        check=True,
+        capture_output=True,
+    )
+    assert {p.name for p in tmp_path.iterdir()} >= {
+        "half_marathon.ics",
+        "half_marathon.json",
+        "half_marathon.md",
+    }
+
+
+@pytest.mark.parametrize("profile", PROFILES, ids=lambda p: p.name)
+def test_example_profile_builds_without_violations(profile: Path) -> None:
+    plan = build_plan(RunnerProfile.from_file(profile))
+    assert check_plan(plan) == []
