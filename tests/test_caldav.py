@@ -136,3 +136,37 @@ def test_twelve_week_plan_imports_and_reimports_without_duplicates(radicale: str
     assert len(again) == len(sessions)
     assert {int(e["SEQUENCE"]) for e in again.values()} == {2}
     assert len(calendar.events()) == len(sessions)
+
+
+def test_replanned_calendar_replaces_events_and_drops_removed_slots(radicale: str) -> None:
+    import runplan
+    from runplan import TrainingLog
+
+    profile = RunnerProfile.model_validate(
+        {**EXAMPLES["back_pain_mild"], "weeks": 6, "name": "replan"}
+    )
+    plan = build_plan(profile)
+    client = caldav.DAVClient(url=radicale, username="runner", password="unused")
+    calendar = client.principal().make_calendar(name="replan", cal_id="replan")
+    upload(calendar, plan)
+    today = profile.start_date + dt.timedelta(days=14)
+    rows = [
+        {"date": s.date, "session": s.id, "status": "done", "distance": s.distance, "pain": 0}
+        for s in plan.sessions()
+        if s.kind is SessionKind.RUN and s.date < today
+    ]
+    rows[-1]["pain"] = 8  # a flare: runs dropped, cross training added
+    new = runplan.replan(plan, TrainingLog.from_rows(rows), today)
+    old_uids = set(event_calendars(plan, stamp=STAMP))
+    new_uids = set(event_calendars(new, stamp=STAMP))
+    assert old_uids - new_uids and new_uids - old_uids
+    upload(calendar, new)
+    base = str(calendar.url).rstrip("/")
+    for uid in old_uids - new_uids:  # a calendar sync deletes slots that are gone
+        request = urllib.request.Request(f"{base}/{urllib.parse.quote(uid)}.ics", method="DELETE")
+        with urllib.request.urlopen(request, timeout=10) as response:
+            assert response.status in (200, 204)
+    events = stored(calendar, new)
+    assert set(events) == new_uids
+    assert len(calendar.events()) == len(new_uids)
+    assert {int(e["SEQUENCE"]) for e in events.values()} == {new.revision}

@@ -234,3 +234,79 @@ def test_python_dash_m_runplan_works() -> None:
         [sys.executable, "-m", "runplan", "--version"], capture_output=True, text=True, check=True
     )
     assert out.stdout.strip() == f"runplan {__version__}"
+
+
+def test_replan_command_writes_the_new_plan_and_lists_changes(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    plan_path = tmp_path / "plan.json"
+    assert (
+        run(
+            capsys,
+            "plan",
+            str(ROOT / "examples" / "half_marathon_miles.yaml"),
+            "-o",
+            str(plan_path),
+        )[0]
+        == 0
+    )
+    new_path = tmp_path / "new.json"
+    code, out, err = run(
+        capsys, "replan", str(plan_path), str(ROOT / "examples" / "training_log.csv"),
+        "--today", "2026-01-19", "-o", str(new_path),
+    )  # fmt: skip
+    assert code == 0 and out == ""
+    new = Plan.model_validate_json(new_path.read_text())
+    assert new.revision == 2 and new.changes
+    assert f"Revision 2: {len(new.changes)} changes from 2026-01-19 on." in err
+    assert "- Week 3: " in err and "because back pain was 7/10 on Sunday 18 January" in err
+    code, out, _ = run(capsys, "check", str(new_path))
+    assert code == 0
+    ics = tmp_path / "new.ics"
+    assert (
+        run(
+            capsys,
+            "replan",
+            str(plan_path),
+            str(ROOT / "examples" / "training_log.csv"),
+            "--today",
+            "2026-01-19",
+            "-o",
+            str(ics),
+        )[0]
+        == 0
+    )
+    assert b"SEQUENCE:2" in ics.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("argv", "needle"),
+    [
+        (
+            ["replan", "missing.json", "log.csv", "--today", "2026-01-19"],
+            "missing.json does not exist",
+        ),
+        (["replan", "PLAN", "missing.csv", "--today", "2026-01-19"], "missing.csv does not exist"),
+        (["replan", "PLAN", "LOG", "--today", "2030-01-01"], "nothing left to re-plan"),
+        (["replan", "PLAN", "LOG", "--today", "soon"], "not a date like"),
+    ],
+)
+def test_replan_error_paths(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, argv: list[str], needle: str
+) -> None:
+    plan_path = tmp_path / "plan.json"
+    plan_path.write_text(build_plan(example("miles")).model_dump_json())
+    argv = [
+        str(plan_path)
+        if a == "PLAN"
+        else str(ROOT / "examples" / "training_log.csv")
+        if a == "LOG"
+        else a
+        for a in argv
+    ]
+    try:
+        code, _out, err = run(capsys, *argv)
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+        err = capsys.readouterr().err
+    assert code == 2 and needle in err and len(err.strip().splitlines()) == 1

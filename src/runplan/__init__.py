@@ -26,6 +26,7 @@ from .catalogue import (
 )
 from .errors import CatalogueError, ExportError, PlanError, ProfileError, RunplanError
 from .ics import event_calendars, to_ics, write_ics
+from .log import LogEntry, LogStatus, TrainingLog
 from .plan import (
     Block,
     BlockName,
@@ -39,6 +40,7 @@ from .plan import (
     WeekKind,
 )
 from .profile import BackPain, CrossTraining, Race, RunnerProfile, Unit, Weekday
+from .replan import replan
 from .rules import Violation, check_plan
 from .scheduler import build_plan
 
@@ -56,6 +58,8 @@ __all__ = [
     "ExportError",
     "Laterality",
     "Level",
+    "LogEntry",
+    "LogStatus",
     "Muscle",
     "Muscles",
     "Plan",
@@ -72,6 +76,7 @@ __all__ = [
     "SessionKind",
     "Spine",
     "Timing",
+    "TrainingLog",
     "Unit",
     "Violation",
     "Week",
@@ -83,6 +88,7 @@ __all__ = [
     "check_plan",
     "event_calendars",
     "load_catalogue",
+    "replan",
     "to_ics",
     "write_ics",
 ]

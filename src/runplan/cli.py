@@ -21,9 +21,11 @@ from ._version import __version__
 from .catalogue import Catalogue, Category, Equipment, Exercise, Level, load_catalogue
 from .errors import ExportError, PlanError, ProfileError, RunplanError
 from .ics import to_ics
+from .log import TrainingLog
 from .plan import Plan
 from .profile import RunnerProfile
 from .render import dose_text, summary, to_markdown
+from .replan import replan
 from .rules import check_plan
 from .scheduler import build_plan
 
@@ -141,6 +143,14 @@ def _cmd_plan(args: argparse.Namespace) -> int:
             profile = RunnerProfile.from_data(fields, source=str(args.profile))
     catalogue = _catalogue(args.catalogue)
     plan = build_plan(profile, catalogue)
+    _emit(plan, args, catalogue)
+    if args.output not in (None, "-"):
+        print(summary(plan), file=sys.stderr)
+    return 0
+
+
+def _emit(plan: Plan, args: argparse.Namespace, catalogue: Catalogue) -> None:
+    """Write the plan in the asked-for format to -o (atomically) or to standard output."""
     fmt = args.format or _format_of(args.output)
     if fmt == "ics":
         data = to_ics(
@@ -160,10 +170,23 @@ def _cmd_plan(args: argparse.Namespace) -> int:
         sys.stdout.flush()
         for warning in plan.warnings:
             print(f"Warning: {warning}", file=sys.stderr)
-        return 0
+        return
     atomic_write(args.output, data, ExportError)
     print(f"Wrote {args.output}", file=sys.stderr)
-    print(summary(plan), file=sys.stderr)
+
+
+def _cmd_replan(args: argparse.Namespace) -> int:
+    catalogue = _catalogue(args.catalogue)
+    plan = read_plan(args.plan)
+    log = TrainingLog.from_file(args.log)
+    today = args.today if args.today is not None else dt.date.today()
+    new = replan(plan, log, today, catalogue)
+    _emit(new, args, catalogue)
+    print(f"Revision {new.revision}: {len(new.changes)} changes from {today} on.", file=sys.stderr)
+    for change in new.changes:
+        print(f"- {change}", file=sys.stderr)
+    for warning in new.warnings:
+        print(f"Warning: {warning}", file=sys.stderr)
     return 0
 
 
@@ -286,23 +309,22 @@ def build_parser() -> argparse.ArgumentParser:
         choices=sorted(EXAMPLES),
         help="use a bundled example profile instead (default: beginner), starting next Monday",
     )
-    plan.add_argument("-o", "--output", help="file to write (default: standard output)")
-    plan.add_argument("--format", choices=["ics", "json", "md"], help="default: from -o, else ics")
-    plan.add_argument(
-        "--catalogue", action="append", metavar="FILE", help="your own exercises (repeatable)"
-    )
-    plan.add_argument(
-        "--alarm", type=_minutes, metavar="MINUTES", help="reminder this many minutes before"
-    )
-    plan.add_argument("--all-day", action="store_true", help="all-day calendar events, no times")
-    plan.add_argument(
-        "--include-rest", action="store_true", help="put rest days in the calendar too"
-    )
+    _output_options(plan)
     plan.add_argument("--start", type=_date, metavar="DATE", help="start on this date instead")
-    plan.add_argument(
-        "--stamp", type=_stamp, metavar="TIME", help="fixed DTSTAMP for identical output"
-    )
     plan.set_defaults(run=_cmd_plan)
+
+    again = sub.add_parser(
+        "replan",
+        help="rebuild the rest of a plan from a training log",
+        description="Keep the sessions before --today, rebuild the rest from the training "
+        "log (YAML, JSON or CSV with columns date,session,status,distance,pain,note).",
+        epilog="Example: runplan replan plan.json log.csv --today 2026-03-02 -o new.json",
+    )
+    again.add_argument("plan", help="the current plan, a JSON file written by runplan")
+    again.add_argument("log", help="the training log")
+    again.add_argument("--today", type=_date, metavar="DATE", help="default: today")
+    _output_options(again)
+    again.set_defaults(run=_cmd_replan)
 
     exercises = sub.add_parser(
         "exercises",
@@ -339,6 +361,20 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--catalogue", action="append", metavar="FILE", help="your own exercises")
     check.set_defaults(run=_cmd_check)
     return parser
+
+
+def _output_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-o", "--output", help="file to write (default: standard output)")
+    parser.add_argument(
+        "--format", choices=["ics", "json", "md"], help="default: from -o, else ics"
+    )
+    parser.add_argument(
+        "--catalogue", action="append", metavar="FILE", help="your own exercises (repeatable)"
+    )
+    parser.add_argument("--alarm", type=_minutes, metavar="MINUTES", help="reminder before each")
+    parser.add_argument("--all-day", action="store_true", help="all-day calendar events, no times")
+    parser.add_argument("--include-rest", action="store_true", help="put rest days in the calendar")
+    parser.add_argument("--stamp", type=_stamp, metavar="TIME", help="fixed DTSTAMP, same bytes")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

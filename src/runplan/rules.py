@@ -126,13 +126,13 @@ def longest_in_window(
     return longest or (2.0 if profile.unit.value == "km" else 1.5)
 
 
-def flare_week_limit(previous_weeks: Sequence[float], usual: float, max_increase: float) -> float:
-    """The most a week may hold while the back flares: half the usual volume in week 1, then
-    at most (1 + max_increase) x the week before, never above the usual volume.
-
-    ``previous_weeks`` starts with week 0 (the usual volume before the flare).
+def flare_week_limit(
+    previous_weeks: Sequence[float], usual: float, max_increase: float, *, first_week: bool
+) -> float:
+    """The most a week may hold while the back flares: half the usual volume in the flare's
+    first week, then at most (1 + max_increase) x the week before, never above the usual.
     """
-    if len(previous_weeks) <= 1:
+    if first_week:
         return FLARE_START_SHARE * usual
     return min(usual, (1 + max_increase) * previous_weeks[-1])
 
@@ -314,7 +314,9 @@ def cutback_weeks(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
 
 
 def long_run(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
-    """The week's longest run is on ``long_run_day`` (race weeks aside).
+    """The week's long run is on ``long_run_day`` and no run of the week is longer (race
+    weeks aside). A week with no run on that day and no run marked ``long`` (a week cut
+    short by a flare) has no long run to check.
 
     Evidence: a fixed long-run day lets the runner plan rest and strength work around it
     (core is never the day before it).
@@ -324,9 +326,13 @@ def long_run(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
         runs = [s for s in week.sessions if s.is_run]
         if not runs or any(_is_race(s) for s in runs):
             continue
-        longest = max(s.distance for s in runs)
         on_day = [s for s in runs if Weekday.of(s.date) is day_name]
-        if not on_day or max(s.distance for s in on_day) < longest - EPS:
+        marked = [s for s in runs if s.run is not None and s.run.type is RunType.LONG]
+        if not on_day and not marked:
+            continue
+        longest = max(s.distance for s in runs)
+        off_day = [s for s in marked if Weekday.of(s.date) is not day_name]
+        if off_day or not on_day or max(s.distance for s in on_day) < longest - EPS:
             yield Violation(
                 rule="long_run",
                 week=week.index,
@@ -628,7 +634,9 @@ def back_pain(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
     if profile.back_pain is not BackPain.FLARE:
         return
     for i, week in enumerate(plan.weeks, start=1):
-        limit = flare_week_limit(facts.volumes[:i], base, profile.max_weekly_increase)
+        limit = flare_week_limit(
+            facts.volumes[:i], base, profile.max_weekly_increase, first_week=i == 1
+        )
         if facts.volumes[i] > limit + EPS:
             yield Violation(
                 rule="back_pain",
@@ -793,3 +801,129 @@ def check_plan(plan: Plan, catalogue: Catalogue | None = None) -> list[Violation
     """
     cat = catalogue if catalogue is not None else load_catalogue()
     return [v for rule in RULES for v in rule(plan, cat)]
+
+
+# ---------------------------------------------------------------------- re-planning rules
+#
+# These read the training log rather than the plan: they decide how the rest of a plan is
+# rebuilt (see runplan.replan). Each returns the reason in plain words, or None.
+
+#: Pain at or above this on any day switches the plan to a flare.
+FLARE_PAIN = 7
+#: Pain at or above this on two days of the last week switches the plan to a flare.
+REPEATED_PAIN = 4
+#: Pain in this range once in the last week holds the volume for a week.
+HOLD_PAIN = (3, 4)
+
+
+@dataclass(frozen=True)
+class LoggedDay:
+    """One logged entry, as the re-planning rules see it."""
+
+    date: dt.date
+    pain: int | None
+    is_run: bool
+    done: bool
+
+
+def _day_name(day: dt.date) -> str:
+    return f"{day:%A} {day.day} {day:%B}"
+
+
+def pain_flare(days: Sequence[LoggedDay], today: dt.date) -> str | None:
+    """Switch to flare mode when pain reached 7/10 on any day, or 4/10 on two days of the
+    last week, until two pain-free runs (pain 0) have been logged since.
+
+    Evidence: "Lower Back Pain in Runners" (stop running on intense pain, cut frequency and
+    distance, swap in swimming or cycling, see a physical therapist) and "How Do I Prevent
+    Lower Back Pain When Running?" (limit activity for a few days after a strain).
+    """
+    week_ago = today - dt.timedelta(days=7)
+    reason: str | None = None
+    since: dt.date | None = None
+    for day in days:
+        if day.pain is not None and day.pain >= FLARE_PAIN and day.date < today:
+            reason = f"back pain was {day.pain}/10 on {_day_name(day.date)}"
+            since = day.date
+    sore = sorted({d.date for d in days if d.pain is not None and d.pain >= REPEATED_PAIN
+                   and week_ago <= d.date < today})  # fmt: skip
+    if len(sore) >= 2 and (since is None or sore[-1] > since):
+        reason = f"back pain was {REPEATED_PAIN}/10 or more on {len(sore)} days last week"
+        since = sore[-1]
+    if since is None:
+        return None
+    pain_free = [d for d in days if since < d.date < today and d.is_run and d.done and d.pain == 0]
+    return reason if len(pain_free) < 2 else None
+
+
+def pain_hold(days: Sequence[LoggedDay], today: dt.date) -> str | None:
+    """Hold the weekly volume for a week when pain was 3 or 4 out of 10 once last week.
+
+    Evidence: "Lower Back Pain in Runners": mild pain is a sign to hold back the training
+    rather than to add to it; gradual increases resume once it settles.
+    """
+    week_ago = today - dt.timedelta(days=7)
+    low, high = HOLD_PAIN
+    sore = [
+        d
+        for d in days
+        if d.pain is not None and low <= d.pain <= high and week_ago <= d.date < today
+    ]
+    if not sore:
+        return None
+    last = sore[-1]
+    return f"back pain was {last.pain}/10 on {_day_name(last.date)}"
+
+
+@dataclass(frozen=True)
+class WeekRecord:
+    """How one whole week before today went."""
+
+    index: int
+    runs_planned: int
+    runs_done: int
+    planned: float  # planned run distance
+    actual: float  # distance actually run (logged)
+
+
+@dataclass(frozen=True)
+class MissedRuns:
+    """What to do about runs missed in the weeks before today."""
+
+    action: str  # "carry_on", "repeat" or "step_back"
+    reason: str | None
+    cap: float | None  # the most the next week may hold
+
+
+def missed_runs(weeks: Sequence[WeekRecord], start_volume: float) -> MissedRuns:
+    """One missed run in a week: carry on. Two or more: repeat that week's volume instead
+    of progressing. A whole week (or more) missed: step back to the volume of the last week
+    that was completed (at most one run missed) and rebuild the progression from there.
+
+    ``weeks`` are the whole weeks before today, oldest first.
+
+    Evidence: making up missed runs crowds the load into fewer days, which the single-run
+    and weekly rules exist to prevent; after a break, common coaching practice is to step
+    back and build again gradually, as the source articles ask.
+    """
+    if not weeks:
+        return MissedRuns("carry_on", None, None)
+    last = weeks[-1]
+    gap = []
+    for week in reversed(weeks):
+        if week.runs_planned > 0 and week.runs_done == 0:
+            gap.append(week.index)
+        else:
+            break
+    if gap:
+        completed = next(
+            (w for w in reversed(weeks) if w.runs_done > 0 and w.runs_planned - w.runs_done <= 1),
+            None,
+        )
+        cap = completed.actual if completed is not None else start_volume
+        span = f"week {gap[0]} was" if len(gap) == 1 else f"weeks {gap[-1]} to {gap[0]} were"
+        return MissedRuns("step_back", f"{span} missed", cap)
+    if last.runs_planned - last.runs_done >= 2:
+        missed = last.runs_planned - last.runs_done
+        return MissedRuns("repeat", f"{missed} runs were missed in week {last.index}", last.planned)
+    return MissedRuns("carry_on", None, None)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -19,7 +20,7 @@ from .errors import PlanError
 from .plan import Block, BlockName, Plan, RunSpec, RunType, Session, SessionKind, Week, WeekKind
 from .profile import BackPain, Race, RunnerProfile, Unit, Weekday
 
-__all__ = ["FORM_CUES", "build_plan", "peak_weekly_distance"]
+__all__ = ["FORM_CUES", "Adjust", "build_plan", "peak_weekly_distance"]
 
 #: (weekly distance, long run) in km that each race usually asks for at its peak.
 RACE_GOALS_KM: dict[Race, tuple[float, float]] = {
@@ -73,6 +74,23 @@ def fmt(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
+@dataclass(frozen=True)
+class Adjust:
+    """What a re-plan changes: sessions before ``today`` stay, the rest is rebuilt from what
+    was actually run (see runplan.replan)."""
+
+    today: dt.date
+    old: Plan
+    history: list[float]  # week 0 and every whole week before today's week
+    runs: list[tuple[dt.date, float]]  # runs before today, as the limits should see them
+    current_done: float  # distance before today in today's week (the larger of plan and log)
+    current_counted: float  # the same, as the limits should see it (the smaller)
+    flare: bool = False  # switch to a flare from today
+    usual: float = 0.0  # the usual weekly distance a flare halves
+    hold: float | None = None  # cap for the weeks overlapping the next 7 days
+    restart: bool = False  # after a missed week, grow from the week before only
+
+
 @dataclass
 class _State:
     """What the builder has placed so far."""
@@ -83,7 +101,9 @@ class _State:
 
 
 class _Builder:
-    def __init__(self, profile: RunnerProfile, catalogue: Catalogue) -> None:
+    def __init__(
+        self, profile: RunnerProfile, catalogue: Catalogue, adjust: Adjust | None = None
+    ) -> None:
         missing = sorted(workouts.required_exercises() - set(catalogue))
         if missing:
             raise PlanError(
@@ -93,7 +113,14 @@ class _Builder:
         self.cat = catalogue
         self.unit = profile.unit.value
         self.peak = peak_weekly_distance(profile)
-        self.flare = profile.back_pain is BackPain.FLARE
+        self.adjust = adjust
+        self.flare = profile.back_pain is BackPain.FLARE or (adjust is not None and adjust.flare)
+        self.usual = profile.start_volume
+        self.first_flare_week = 1
+        if adjust is not None and adjust.flare and profile.back_pain is not BackPain.FLARE:
+            self.usual = adjust.usual
+            # The halved first week is the first whole week from today on.
+            self.first_flare_week = -(-(adjust.today - profile.start_date).days // 7) + 1
         self.beginner = profile.weekly_distance < profile.start_volume
         self.layout = _layout(profile)
         self.workouts = workouts.Workouts(profile, catalogue)
@@ -126,7 +153,19 @@ class _Builder:
         if p.back_pain is not BackPain.NONE:
             target = min(target, base)
         if self.flare:
-            target = min(target, rules.flare_week_limit(state.volumes, base, p.max_weekly_increase))
+            first = index == self.first_flare_week
+            limit = rules.flare_week_limit(
+                state.volumes, self.usual, p.max_weekly_increase, first_week=first
+            )
+            target = min(target, limit)
+        adjust = self.adjust
+        if adjust is not None:
+            current = (adjust.today - p.start_date).days // 7 + 1
+            week_start = p.start_date + dt.timedelta(days=7 * (index - 1))
+            if adjust.hold is not None and week_start <= adjust.today + dt.timedelta(days=6):
+                target = min(target, adjust.hold)
+            if adjust.restart and index > current:
+                target = min(target, (1 + p.max_weekly_increase) * state.volumes[-1])
         if kind in (WeekKind.TAPER, WeekKind.RACE):
             biggest = max(state.volumes[1:] or state.volumes)
             share = RACE_WEEK_SHARE if kind is WeekKind.RACE else TAPER_SHARES[-1 - taper_left]
@@ -140,8 +179,15 @@ class _Builder:
         return max(0.0, rules.floor_half(target))
 
     def place_runs(
-        self, kind: WeekKind, days: list[dt.date], target: float, state: _State
+        self,
+        kind: WeekKind,
+        days: list[dt.date],
+        target: float,
+        state: _State,
+        kept: Sequence[Session] = (),
     ) -> dict[dt.date, tuple[RunType, float]]:
+        """Runs for ``days``: the long run first, then easy runs sharing what is left, each
+        within its single-run cap. ``kept`` are the week's sessions already in the past."""
         p = self.p
         run_dates = [
             d for d in days if Weekday.of(d) in p.run_days and Weekday.of(d) != self.swapped
@@ -160,6 +206,9 @@ class _Builder:
         placed: dict[dt.date, tuple[RunType, float]] = {}
         remaining = target
         ceiling = math.inf
+        kept_runs = [s.distance for s in kept if s.kind is SessionKind.RUN]
+        if any(Weekday.of(s.date) is p.long_run_day and s.kind is SessionKind.RUN for s in kept):
+            ceiling = max(kept_runs)  # the long run is past: nothing may outrun it
         if long_date is not None:
             share = LONG_SHARE[len(run_dates)]
             if p.race is not None:
@@ -167,6 +216,11 @@ class _Builder:
                 share = max(share, min(goal_long / goal_week, 0.5))
             long = rules.floor_half(min(share * target, caps[long_date]))
             long = max(long, min(min_run(p.unit), caps[long_date], rules.floor_half(target)))
+            # The long run stays the week's longest, past runs included, when the cap allows.
+            longest_kept = max(kept_runs, default=0.0)
+            long = max(long, min(longest_kept, caps[long_date], rules.floor_half(target)))
+            if long < longest_kept:
+                long = 0.0  # no room for a long run that is the week's longest: none this week
             if long > 0:
                 placed[long_date] = (long_type, long)
                 remaining -= long
@@ -306,7 +360,15 @@ class _Builder:
 
     def build(self) -> Plan:
         p = self.p
+        adjust = self.adjust
         state = _State(volumes=[p.start_volume])
+        if adjust is not None:
+            state = _State(volumes=list(adjust.history), runs=list(adjust.runs))
+            state.turn = sum(
+                1
+                for s in adjust.old.sessions()
+                if s.kind is SessionKind.CORE and s.date < adjust.today
+            )
         weeks: list[Week] = []
         all_days = _days(p.start_date, p.end_date)
         taper_total = sum(
@@ -321,14 +383,41 @@ class _Builder:
             kind = self.kind_of(index, days)
             taper_left = taper_total - taper_seen - 1 if kind is WeekKind.TAPER else 0
             taper_seen += kind is WeekKind.TAPER
+            kept: list[Session] = []
+            done = 0.0
+            if adjust is not None and days[0] < adjust.today:
+                old_week = adjust.old.weeks[i]
+                if days[-1] < adjust.today:
+                    weeks.append(old_week)  # wholly in the past: kept as it was
+                    continue
+                kept = [s for s in old_week.sessions if s.date < adjust.today]
+                days = [d for d in days if d >= adjust.today]
+                done = adjust.current_done
             target = self.target(index, kind, state, taper_left)
-            runs = self.place_runs(kind, days, target, state)
-            sessions = self.week_sessions(index, kind, days, runs, state)
+            budget = max(0.0, target - done)
+            if kept and adjust is not None and adjust.flare:
+                # A flare from today: the rest of this week runs half of what it planned.
+                left = sum(
+                    s.distance
+                    for s in adjust.old.weeks[i].sessions
+                    if s.date >= adjust.today and s.kind is SessionKind.RUN
+                )
+                budget = min(budget, rules.floor_half(rules.FLARE_START_SHARE * left))
+            runs = self.place_runs(kind, days, budget, state, kept)
+            sessions = kept + self.week_sessions(index, kind, days, runs, state)
             volume = sum(d for _, d in runs.values())
-            state.volumes.append(volume)
+            counted = adjust.current_counted if kept and adjust is not None else 0.0
+            state.volumes.append(counted + volume)
             state.runs.extend((d, dist) for d, (_, dist) in runs.items())
+            planned = sum(s.distance for s in sessions if s.kind is SessionKind.RUN)
             weeks.append(
-                Week(index=index, start=days[0], kind=kind, distance=volume, sessions=sessions)
+                Week(
+                    index=index,
+                    start=all_days[7 * i],
+                    kind=kind,
+                    distance=planned,
+                    sessions=sessions,
+                )
             )
         plan = Plan(id=p.plan_id, profile=p, weeks=weeks)
         return plan.model_copy(update={"warnings": self.warnings(plan)})
