@@ -136,19 +136,9 @@ class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
-class Dose(_Model):
-    """How much of an exercise: sets of reps, of holds, or of minutes, with rest between."""
-
-    sets: int = Field(1, gt=0, le=10)
-    """Number of sets (rounds)."""
-    reps: int | None = Field(None, gt=0, le=200)
-    """Repetitions per set (per side for per_side and alternating exercises)."""
-    hold_seconds: int | None = Field(None, gt=0, le=600)
-    """Seconds each hold lasts (per side for per_side exercises)."""
-    minutes: int | None = Field(None, gt=0, le=240)
-    """Minutes of continuous work, for flows, rolling and cross training."""
-    rest_seconds: int = Field(30, ge=0, le=600)
-    """Rest between sets, in seconds."""
+class OneAmount(BaseModel):
+    """Shared by Dose and Prescription, which declare the fields ``reps``, ``hold_seconds``
+    and ``minutes``: exactly one of them is set."""
 
     @model_validator(mode="after")
     def _exactly_one_amount(self) -> Self:
@@ -163,7 +153,23 @@ class Dose(_Model):
     @property
     def amount(self) -> int:
         """The one amount set: reps, hold_seconds or minutes."""
-        return next(v for v in (self.reps, self.hold_seconds, self.minutes) if v is not None)
+        values = (getattr(self, n) for n in ("reps", "hold_seconds", "minutes"))
+        return next(int(v) for v in values if v is not None)
+
+
+class Dose(_Model, OneAmount):
+    """How much of an exercise: sets of reps, of holds, or of minutes, with rest between."""
+
+    sets: int = Field(1, gt=0, le=10)
+    """Number of sets (rounds)."""
+    reps: int | None = Field(None, gt=0, le=200)
+    """Repetitions per set (per side for per_side and alternating exercises)."""
+    hold_seconds: int | None = Field(None, gt=0, le=600)
+    """Seconds each hold lasts (per side for per_side exercises)."""
+    minutes: int | None = Field(None, gt=0, le=240)
+    """Minutes of continuous work, for flows, rolling and cross training."""
+    rest_seconds: int = Field(30, ge=0, le=600)
+    """Rest between sets, in seconds."""
 
 
 class Progression(_Model):

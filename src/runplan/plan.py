@@ -6,8 +6,9 @@ import datetime as dt
 from collections.abc import Iterator
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field
 
+from .catalogue import OneAmount
 from .profile import RunnerProfile
 
 __all__ = [
@@ -67,7 +68,7 @@ class BlockName(StrEnum):
     COOL_DOWN = "cool_down"
 
 
-class Prescription(_Model):
+class Prescription(_Model, OneAmount):
     """One exercise with its dose, as planned for a session."""
 
     exercise: str
@@ -84,17 +85,6 @@ class Prescription(_Model):
     """True when reps or holds are for each side."""
     rest_seconds: int = Field(0, ge=0)
     """Rest between sets, in seconds."""
-
-    @model_validator(mode="after")
-    def _one_amount(self) -> Prescription:
-        if sum(v is not None for v in (self.reps, self.hold_seconds, self.minutes)) != 1:
-            raise ValueError("a prescription needs exactly one of reps, hold_seconds or minutes")
-        return self
-
-    @property
-    def amount(self) -> int:
-        """The one amount set: reps, hold_seconds or minutes."""
-        return next(v for v in (self.reps, self.hold_seconds, self.minutes) if v is not None)
 
     @property
     def seconds(self) -> int:

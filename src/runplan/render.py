@@ -6,6 +6,7 @@ uses :func:`summary` and :func:`to_markdown`.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 from .catalogue import Catalogue, load_catalogue
@@ -13,6 +14,7 @@ from .plan import BlockName, Plan, Prescription, Session, SessionKind, WeekKind
 
 __all__ = [
     "DISCLAIMER",
+    "day_name",
     "dose_text",
     "fmt_distance",
     "prescription_line",
@@ -32,6 +34,11 @@ _BLOCK_TITLES = {
     BlockName.MAIN: "Main",
     BlockName.COOL_DOWN: "Cool-down",
 }
+
+
+def day_name(day: dt.date) -> str:
+    """A date as a runner says it: "Sunday 18 January"."""
+    return f"{day:%A} {day.day} {day:%B}"
 
 
 def fmt_distance(value: float) -> str:

@@ -17,7 +17,7 @@ from .catalogue import Catalogue, load_catalogue
 from .errors import PlanError
 from .log import LogEntry, LogStatus, TrainingLog
 from .plan import Plan, Session, SessionKind
-from .render import fmt_distance
+from .render import day_name, fmt_distance
 from .scheduler import Adjust, _Builder
 
 __all__ = ["replan"]
@@ -36,10 +36,6 @@ def _ran(entry: LogEntry, planned: float) -> float:
     if entry.distance is not None:
         return entry.distance
     return planned if entry.status is LogStatus.DONE else planned / 2
-
-
-def _day(day: dt.date) -> str:
-    return f"{day:%A} {day.day} {day:%B}"
 
 
 def replan(
@@ -159,7 +155,7 @@ def _changes(old: Plan, new: Plan, today: dt.date, reason: str) -> list[str]:
             out.append(
                 (
                     was.date,
-                    f"Week {week}: {_lower(was.title)} on {_day(was.date)} dropped "
+                    f"Week {week}: {_lower(was.title)} on {day_name(was.date)} dropped "
                     f"because {reason}.",
                 )
             )
@@ -170,7 +166,7 @@ def _changes(old: Plan, new: Plan, today: dt.date, reason: str) -> list[str]:
             out.append(
                 (
                     now.date,
-                    f"Week {week_of[sid]}: {_lower(now.title)} added on {_day(now.date)} "
+                    f"Week {week_of[sid]}: {_lower(now.title)} added on {day_name(now.date)} "
                     f"because {reason}.",
                 )
             )
@@ -186,11 +182,11 @@ def _changed(week: int, was: Session, now: Session, unit: str, reason: str) -> s
         verb = "cut" if now.run.distance < was.run.distance else "raised"
         label = was.title.rsplit(" ", 2)[0]
         return (
-            f"Week {week}: {_lower(label)} on {_day(was.date)} {verb} from "
+            f"Week {week}: {_lower(label)} on {day_name(was.date)} {verb} from "
             f"{fmt_distance(was.run.distance)} {unit} to {fmt_distance(now.run.distance)} {unit} "
             f"because {reason}."
         )
     return (
-        f"Week {week}: {_lower(was.title)} on {_day(was.date)} becomes {_lower(now.title)} "
+        f"Week {week}: {_lower(was.title)} on {day_name(was.date)} becomes {_lower(now.title)} "
         f"because {reason}."
     )

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict
 from .catalogue import Catalogue, Equipment, Muscle, Spine, Timing, load_catalogue
 from .plan import BlockName, Plan, RunType, Session, SessionKind, Week
 from .profile import BackPain, Race, RunnerProfile, Weekday
+from .render import day_name
 
 __all__ = [
     "CORE_MINUTES",
@@ -826,10 +827,6 @@ class LoggedDay:
     done: bool
 
 
-def _day_name(day: dt.date) -> str:
-    return f"{day:%A} {day.day} {day:%B}"
-
-
 def pain_flare(days: Sequence[LoggedDay], today: dt.date) -> str | None:
     """Switch to flare mode when pain reached 7/10 on any day, or 4/10 on two days of the
     last week, until two pain-free runs (pain 0) have been logged since.
@@ -843,7 +840,7 @@ def pain_flare(days: Sequence[LoggedDay], today: dt.date) -> str | None:
     since: dt.date | None = None
     for day in days:
         if day.pain is not None and day.pain >= FLARE_PAIN and day.date < today:
-            reason = f"back pain was {day.pain}/10 on {_day_name(day.date)}"
+            reason = f"back pain was {day.pain}/10 on {day_name(day.date)}"
             since = day.date
     sore = sorted({d.date for d in days if d.pain is not None and d.pain >= REPEATED_PAIN
                    and week_ago <= d.date < today})  # fmt: skip
@@ -872,7 +869,7 @@ def pain_hold(days: Sequence[LoggedDay], today: dt.date) -> str | None:
     if not sore:
         return None
     last = sore[-1]
-    return f"back pain was {last.pain}/10 on {_day_name(last.date)}"
+    return f"back pain was {last.pain}/10 on {day_name(last.date)}"
 
 
 @dataclass(frozen=True)

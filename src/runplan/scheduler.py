@@ -19,6 +19,7 @@ from .catalogue import Catalogue, load_catalogue
 from .errors import PlanError
 from .plan import Block, BlockName, Plan, RunSpec, RunType, Session, SessionKind, Week, WeekKind
 from .profile import BackPain, Race, RunnerProfile, Unit, Weekday
+from .render import fmt_distance
 
 __all__ = ["FORM_CUES", "Adjust", "build_plan", "peak_weekly_distance"]
 
@@ -67,11 +68,6 @@ def peak_weekly_distance(profile: RunnerProfile) -> float:
     if profile.race is not None:
         return max(_unit_km(profile.unit, RACE_GOALS_KM[profile.race][0]), profile.start_volume)
     return max(rules.floor_half(1.5 * profile.start_volume), _unit_km(profile.unit, 15.0))
-
-
-def fmt(value: float) -> str:
-    """A distance as a runner writes it: 6, 6.5, 21.1."""
-    return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
 @dataclass(frozen=True)
@@ -269,7 +265,7 @@ class _Builder:
             why.append("Lighter running so you reach race day fresh.")
         if run_type is RunType.RACE:
             assert self.p.race is not None
-            title = f"Race: {self.p.race.label} {fmt(distance)} {self.unit}"
+            title = f"Race: {self.p.race.label} {fmt_distance(distance)} {self.unit}"
             why = ["Start slower than you feel you can; the last part is where it counts."]
         else:
             label = {
@@ -278,7 +274,7 @@ class _Builder:
                 RunType.EASY: "Easy run",
                 RunType.RECOVERY: "Recovery run",
             }[run_type]
-            title = f"{label} {fmt(distance)} {self.unit}"
+            title = f"{label} {fmt_distance(distance)} {self.unit}"
         return Session(
             id=self.session_id(day, "race" if run_type is RunType.RACE else "run"),
             date=day,
@@ -295,34 +291,37 @@ class _Builder:
         steps = workouts.growth_weeks(index, self.p.cutback_every)
         blocks = self.workouts.core(steps, state.turn)
         state.turn += 1
-        minutes = workouts.minutes_of(workouts.block_seconds(blocks))
         extra = ["Move slowly and keep breathing; stop any exercise that hurts your back."]
         if self.p.back_pain is not BackPain.NONE:
             extra.append("Spine-neutral exercises come first while your back is sore.")
-        return Session(
-            id=self.session_id(day, "core"),
-            date=day,
-            start=start,
-            duration_minutes=minutes,
-            kind=SessionKind.CORE,
-            title=f"Core {minutes} min",
-            blocks=blocks,
-            notes=self.notes(extra),
-        )
+        return self.routine(day, start, SessionKind.CORE, "Core", blocks, extra)
 
     def mobility_session(self, day: dt.date, index: int, start: dt.time) -> Session:
         steps = workouts.growth_weeks(index, self.p.cutback_every)
         blocks = self.workouts.mobility(steps)
+        extra = ["Stretch gently: you should feel a pull, never pain."]
+        return self.routine(day, start, SessionKind.MOBILITY, "Mobility", blocks, extra)
+
+    def routine(
+        self,
+        day: dt.date,
+        start: dt.time,
+        kind: SessionKind,
+        label: str,
+        blocks: list[Block],
+        notes: list[str],
+    ) -> Session:
+        """A core or mobility session, as long as its blocks take."""
         minutes = workouts.minutes_of(workouts.block_seconds(blocks))
         return Session(
-            id=self.session_id(day, "mobility"),
+            id=self.session_id(day, kind.value),
             date=day,
             start=start,
             duration_minutes=minutes,
-            kind=SessionKind.MOBILITY,
-            title=f"Mobility {minutes} min",
+            kind=kind,
+            title=f"{label} {minutes} min",
             blocks=blocks,
-            notes=self.notes(["Stretch gently: you should feel a pull, never pain."]),
+            notes=self.notes(notes),
         )
 
     def cross_session(self, day: dt.date, index: int) -> Session:
@@ -460,6 +459,7 @@ class _Builder:
 
     def warnings(self, plan: Plan) -> list[str]:
         p = self.p
+        d = fmt_distance
         out: list[str] = []
         training = [s for s in plan.sessions() if s.run is not None and s.kind is SessionKind.RUN]
         longest = max((s.distance for s in training), default=0.0)
@@ -468,9 +468,9 @@ class _Builder:
             goal_week, goal_long = (_unit_km(p.unit, km) for km in RACE_GOALS_KM[p.race])
             if longest < 0.9 * goal_long or biggest < 0.9 * goal_week:
                 out.append(
-                    f"This plan peaks at {fmt(biggest)} {self.unit} a week with a longest run of "
-                    f"{fmt(longest)} {self.unit}. A {p.race.label} usually wants about "
-                    f"{fmt(goal_week)} {self.unit} a week and long runs near {fmt(goal_long)} "
+                    f"This plan peaks at {d(biggest)} {self.unit} a week with a longest run of "
+                    f"{d(longest)} {self.unit}. A {p.race.label} usually wants about "
+                    f"{d(goal_week)} {self.unit} a week and long runs near {d(goal_long)} "
                     f"{self.unit}; the safe-growth rules need more weeks to get there, so run "
                     "the race easy, or choose a later one."
                 )
@@ -480,8 +480,8 @@ class _Builder:
             )
             if race_distance > rules.single_run_limit(recent) + rules.EPS:
                 out.append(
-                    f"The race ({fmt(race_distance)} {self.unit}) is more than 10 % longer than "
-                    f"your longest run in the 30 days before it ({fmt(recent)} {self.unit}): "
+                    f"The race ({d(race_distance)} {self.unit}) is more than 10 % longer than "
+                    f"your longest run in the 30 days before it ({d(recent)} {self.unit}): "
                     "start slowly and walk when you need to."
                 )
             if self.flare:
@@ -497,7 +497,7 @@ class _Builder:
             and longest < 5
         ):
             out.append(
-                f"Runs stay at {fmt(longest)} {self.unit} or less: a 0.5 {self.unit} step would "
+                f"Runs stay at {d(longest)} {self.unit} or less: a 0.5 {self.unit} step would "
                 "be more than the 10 % a single run may grow. The run/walk intervals still "
                 "progress; if you have run further recently, set longest_recent_run."
             )
