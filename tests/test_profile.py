@@ -110,3 +110,17 @@ def test_missing_profile_file() -> None:
 def test_plan_id_is_a_slug_of_name_and_start() -> None:
     p = RunnerProfile.model_validate({**BASE, "name": "Anna's Spring 10K!"})
     assert p.plan_id == "anna-s-spring-10k-20260302"
+
+
+def test_per_weekday_times_may_be_given_as_a_mapping() -> None:
+    p = RunnerProfile.model_validate(
+        {
+            **BASE,
+            "run_time": {"default": "06:30", "Saturday": "08:00"},
+            "strength_time": {"sun": "10:00"},
+        }
+    )
+    assert p.run_time == dt.time(6, 30) and p.run_time_on(Weekday.SAT) == dt.time(8)
+    assert p.strength_time == dt.time(18, 30) and p.strength_time_on(Weekday.SUN) == dt.time(10)
+    again = RunnerProfile.model_validate_json(p.model_dump_json())
+    assert again == p

@@ -222,6 +222,25 @@ class RunnerProfile(BaseModel):
 
     @model_validator(mode="before")
     @classmethod
+    def _times_by_day(cls, data: Any) -> Any:
+        """Accept ``run_time: {default: "07:00", sat: "08:30"}`` as well as ``run_time_by_day``."""
+        if not isinstance(data, dict):
+            return data
+        data = dict(data)
+        for name in ("run_time", "strength_time"):
+            value = data.get(name)
+            if isinstance(value, dict):
+                by_day = {k: v for k, v in value.items() if str(k).lower() != "default"}
+                default = next((v for k, v in value.items() if str(k).lower() == "default"), None)
+                if default is None:
+                    data.pop(name)
+                else:
+                    data[name] = default
+                data[f"{name}_by_day"] = {**by_day, **(data.get(f"{name}_by_day") or {})}
+        return data
+
+    @model_validator(mode="before")
+    @classmethod
     def _derive_weeks(cls, data: Any) -> Any:
         if not isinstance(data, dict) or data.get("race_date") in (None, ""):
             return data
