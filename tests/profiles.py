@@ -123,6 +123,8 @@ def profile_data(draw: st.DrawFn) -> dict[str, Any]:
         data["race_date"] = data["start_date"] + dt.timedelta(days=draw(st.integers(0, 363)))
     else:
         data["weeks"] = draw(st.integers(1, 52))
+    if draw(st.integers(0, 3)) == 0:
+        data["distance_step"] = draw(st.sampled_from([0.1, 0.25, 1.0]))
     if draw(st.booleans()):
         data["easy_pace"] = f"{draw(st.integers(4, 9))}:{draw(st.integers(0, 59)):02d}"
     return data

@@ -77,6 +77,7 @@ def test_race_date_sets_the_number_of_weeks() -> None:
         ({"race": "half_marathon"}, ["needs a race_date"]),
         ({"colour": "red"}, ["unknown field 'colour'", "weekly_distance"]),
         ({"easy_pace": "fast"}, ["easy_pace 'fast'", "6:30"]),
+        ({"distance_step": 0.3}, ["distance_step 0.3 is not one of 0.1, 0.25, 0.5, 1"]),
         (
             {"run_days": ["mon", "tue", "wed", "thu", "fri", "sat"], "strength_time": "06:00"},
             ["core sessions do not fit", "strength_time"],

@@ -308,6 +308,7 @@ def plan_log_today(draw: st.DrawFn) -> tuple[Plan, TrainingLog, dt.date]:
         "back_pain": draw(st.sampled_from(["none", "none", "mild", "flare"])),
         "cutback_every": draw(st.integers(2, 5)),
         "unit": draw(st.sampled_from(["km", "mi"])),
+        "distance_step": draw(st.sampled_from([0.5, 0.5, 0.1])),
     }
     profile = RunnerProfile.model_validate(data)
     plan = build_plan(profile, load_catalogue())

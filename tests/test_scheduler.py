@@ -235,3 +235,19 @@ def test_core_never_the_day_before_the_long_run(cat: Catalogue) -> None:
     long_days = {s.date for s in plan.sessions() if s.run and s.run.type is RunType.LONG}
     cores = {s.date for s in plan.sessions() if s.kind is SessionKind.CORE}
     assert not {d + dt.timedelta(days=1) for d in cores} & long_days
+
+
+def test_a_finer_distance_step_lets_short_runs_grow(cat: Catalogue) -> None:
+    coarse = build_plan(example("beginner_3_days"), cat)
+    fine_profile = RunnerProfile.model_validate(
+        {**EXAMPLES["beginner_3_days"], "distance_step": 0.1}
+    )
+    fine = build_plan(fine_profile, cat)
+    assert check_plan(fine, cat) == []
+    longest = [max(s.distance for s in w.sessions if s.is_run) for w in fine.weeks]
+    assert max(longest) > 2.5 > max(s.distance for s in coarse.sessions() if s.is_run)
+    assert all(
+        abs(s.distance * 10 - round(s.distance * 10)) < 1e-9 for s in fine.sessions() if s.is_run
+    )
+    assert not any("Runs stay at" in w for w in fine.warnings)
+    assert any("distance_step: 0.1" in w for w in coarse.warnings)

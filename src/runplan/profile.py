@@ -116,6 +116,10 @@ class CrossTraining(StrEnum):
     TAI_CHI = "tai_chi"
 
 
+#: The rounding steps a profile may choose for planned distances.
+DISTANCE_STEPS = (0.1, 0.25, 0.5, 1.0)
+
+
 def _minimum_long_run(unit: Unit) -> float:
     return 2.0 if unit is Unit.KM else 1.5
 
@@ -180,6 +184,9 @@ class RunnerProfile(BaseModel):
     """Per-weekday overrides of strength_time."""
     easy_pace: str | None = None
     """Easy pace in minutes per unit, e.g. "6:30"; gives run durations."""
+    distance_step: float = 0.5
+    """Planned distances are rounded down to this step of the unit. 0.1 lets runs under
+    5 units grow, which a 0.5 step cannot do without growing more than 10 %."""
     max_weekly_increase: float = Field(0.10, gt=0, le=0.3)
     """Largest weekly volume growth over the best of the previous 4 weeks (0.10 = 10 %)."""
     cutback_every: int = Field(4, ge=2, le=8)
@@ -200,6 +207,14 @@ class RunnerProfile(BaseModel):
     @classmethod
     def _sorted_unique(cls, items: list[_S]) -> list[_S]:
         return sorted(set(items), key=list(type(items[0])).index) if items else items
+
+    @field_validator("distance_step")
+    @classmethod
+    def _step(cls, step: float) -> float:
+        if step not in DISTANCE_STEPS:
+            choices = ", ".join(f"{s:g}" for s in DISTANCE_STEPS)
+            raise ValueError(f"distance_step {step:g} is not one of {choices}")
+        return step
 
     @field_validator("easy_pace")
     @classmethod

@@ -37,6 +37,7 @@ __all__ = [
     "equipment",
     "flare_week_limit",
     "floor_half",
+    "floor_step",
     "is_cutback_week",
     "long_run",
     "longest_in_window",
@@ -94,7 +95,12 @@ class Violation(BaseModel):
 
 def floor_half(value: float) -> float:
     """Round a distance down to 0.5 of the unit, so rounding can never break a limit."""
-    return math.floor(value * 2 + EPS) / 2
+    return floor_step(value, 0.5)
+
+
+def floor_step(value: float, step: float) -> float:
+    """Round a distance down to a multiple of ``step`` (kept to 2 decimals)."""
+    return round(math.floor(value / step + EPS) * step, 2)
 
 
 def weekly_volume_limit(previous_weeks: Sequence[float], max_increase: float) -> float:

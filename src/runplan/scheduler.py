@@ -131,6 +131,10 @@ class _Builder:
 
     # ------------------------------------------------------------------ volume
 
+    def round(self, distance: float) -> float:
+        """A distance rounded down to the profile's step, so rounding never breaks a limit."""
+        return rules.floor_step(distance, self.p.distance_step)
+
     def kind_of(self, index: int, days: list[dt.date]) -> WeekKind:
         if self.p.race_date is not None and self.p.race_date in days:
             return WeekKind.RACE
@@ -172,7 +176,7 @@ class _Builder:
             target = min(target, biggest - 0.5)
         if rules.is_cutback_week(index, p.cutback_every) and index > 1:
             target = min(target, p.cutback_ratio * state.volumes[-1])
-        return max(0.0, rules.floor_half(target))
+        return max(0.0, self.round(target))
 
     def place_runs(
         self,
@@ -191,7 +195,7 @@ class _Builder:
         if kind is WeekKind.RACE and p.race_date is not None:
             run_dates = [d for d in run_dates if d < p.race_date - dt.timedelta(days=1)]
         caps = {
-            d: rules.floor_half(rules.single_run_limit(rules.longest_in_window(state.runs, d, p)))
+            d: self.round(rules.single_run_limit(rules.longest_in_window(state.runs, d, p)))
             for d in run_dates
         }
         easy_type = RunType.RUN_WALK if self.flare or self.beginner else RunType.EASY
@@ -210,11 +214,11 @@ class _Builder:
             if p.race is not None:
                 goal_week, goal_long = RACE_GOALS_KM[p.race]
                 share = max(share, min(goal_long / goal_week, 0.5))
-            long = rules.floor_half(min(share * target, caps[long_date]))
-            long = max(long, min(min_run(p.unit), caps[long_date], rules.floor_half(target)))
+            long = self.round(min(share * target, caps[long_date]))
+            long = max(long, min(min_run(p.unit), caps[long_date], self.round(target)))
             # The long run stays the week's longest, past runs included, when the cap allows.
             longest_kept = max(kept_runs, default=0.0)
-            long = max(long, min(longest_kept, caps[long_date], rules.floor_half(target)))
+            long = max(long, min(longest_kept, caps[long_date], self.round(target)))
             if long < longest_kept:
                 long = 0.0  # no room for a long run that is the week's longest: none this week
             if long > 0:
@@ -224,10 +228,11 @@ class _Builder:
         others = [d for d in run_dates if d != long_date]
         count = min(len(others), int(remaining // min_run(p.unit) + rules.EPS)) if others else 0
         chosen = _spread(others, count)
-        units = int(remaining * 2 + rules.EPS)
+        step = p.distance_step
+        units = int(remaining / step + rules.EPS)
         for k, day in enumerate(chosen):
             share_units = units // count + (1 if k < units % count else 0)
-            distance = min(share_units / 2, caps[day], ceiling)
+            distance = min(round(share_units * step, 2), caps[day], ceiling)
             if distance > 0:
                 placed[day] = (easy_type, distance)
         return placed
@@ -401,7 +406,7 @@ class _Builder:
                     for s in adjust.old.weeks[i].sessions
                     if s.date >= adjust.today and s.kind is SessionKind.RUN
                 )
-                budget = min(budget, rules.floor_half(rules.FLARE_START_SHARE * left))
+                budget = min(budget, self.round(rules.FLARE_START_SHARE * left))
             runs = self.place_runs(kind, days, budget, state, kept)
             sessions = kept + self.week_sessions(index, kind, days, runs, state)
             volume = sum(d for _, d in runs.values())
@@ -494,12 +499,13 @@ class _Builder:
             and p.weeks >= 4
             and training
             and longest <= p.seed_longest_run + rules.EPS
-            and longest < 5
+            and p.distance_step * 10 > longest
         ):
             out.append(
-                f"Runs stay at {d(longest)} {self.unit} or less: a 0.5 {self.unit} step would "
-                "be more than the 10 % a single run may grow. The run/walk intervals still "
-                "progress; if you have run further recently, set longest_recent_run."
+                f"Runs stay at {d(longest)} {self.unit} or less: a {d(p.distance_step)} "
+                f"{self.unit} step would be more than the 10 % a single run may grow. The "
+                "run/walk intervals still progress; set distance_step: 0.1 to let short runs "
+                "grow, or longest_recent_run if you have run further recently."
             )
         return out
 
