@@ -15,7 +15,42 @@ from pydantic import ValidationError
 
 from .errors import RunplanError
 
-__all__ = ["atomic_write", "describe_validation_error", "read_data_file"]
+__all__ = [
+    "atomic_write",
+    "describe_validation_error",
+    "package_path",
+    "read_data_file",
+    "read_text",
+]
+
+
+def read_text(path: Path, error: type[RunplanError], what: str) -> str:
+    """The file's text (UTF-8, a leading byte-order mark dropped).
+
+    Raises:
+        error: the file is missing, is a folder, is not UTF-8, or cannot be read.
+    """
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise error(f"The {what} file {path} does not exist.") from None
+    except IsADirectoryError:
+        raise error(f"The {what} file {path} is a folder, not a file.") from None
+    except UnicodeDecodeError:
+        raise error(f"The {what} file {path} is not UTF-8 text.") from None
+    except OSError as exc:
+        raise error(f"The {what} file {path} cannot be read: {exc.strerror}.") from None
+
+
+def package_path(name: str) -> Path:
+    """A file or folder shipped in the wheel (``runplan/<name>``); in an editable install or
+    a checkout it stays at the repository root."""
+    from importlib import resources  # only here: it is slow to import
+
+    packaged = resources.files("runplan").joinpath(name)
+    if packaged.is_file() or packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[2] / name
 
 
 def read_data_file(path: str | os.PathLike[str], error: type[RunplanError], what: str) -> Any:
@@ -31,16 +66,7 @@ def read_data_file(path: str | os.PathLike[str], error: type[RunplanError], what
             number), or uses a YAML tag that would construct a Python object.
     """
     p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise error(f"The {what} file {p} does not exist.") from None
-    except IsADirectoryError:
-        raise error(f"The {what} file {p} is a folder, not a file.") from None
-    except UnicodeDecodeError:
-        raise error(f"The {what} file {p} is not UTF-8 text.") from None
-    except OSError as exc:
-        raise error(f"The {what} file {p} cannot be read: {exc.strerror}.") from None
+    text = read_text(p, error, what)
     if p.suffix.lower() == ".json":
         try:
             return json.loads(text)

@@ -11,7 +11,7 @@ from typing import Any, Self, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from ._io import describe_validation_error, read_data_file
+from ._io import describe_validation_error, package_path, read_data_file
 from .errors import CatalogueError
 
 __all__ = [
@@ -368,13 +368,7 @@ def _require(enum: type[_E], value: _E | str, field: str) -> _E:
 
 def builtin_catalogue_path() -> Path:
     """Where the built-in exercises.yaml is: inside the installed package, or the checkout."""
-    from importlib import resources  # only here: it is slow to import
-
-    packaged = resources.files("runplan").joinpath("exercises.yaml")
-    if packaged.is_file():
-        return Path(str(packaged))
-    # Editable installs and plain checkouts: the file stays at the repository root.
-    return Path(__file__).resolve().parents[2] / "exercises.yaml"
+    return package_path("exercises.yaml")
 
 
 def _known_fields() -> str:

@@ -12,11 +12,12 @@ import difflib
 import json
 import sys
 from collections.abc import Sequence
-from importlib import resources
 from pathlib import Path
 from typing import Any, NoReturn
 
-from ._io import atomic_write, describe_validation_error, read_data_file
+from pydantic import ValidationError
+
+from ._io import atomic_write, describe_validation_error, package_path, read_data_file
 from ._version import __version__
 from .catalogue import Catalogue, Category, Equipment, Exercise, Level, load_catalogue
 from .errors import ExportError, PlanError, ProfileError, RunplanError
@@ -28,6 +29,7 @@ from .render import dose_text, summary, to_markdown
 from .replan import replan
 from .rules import check_plan
 from .scheduler import build_plan
+from .workouts import prescribe
 
 __all__ = ["EXAMPLES", "example_profile", "main"]
 
@@ -46,13 +48,6 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
-def _examples_folder() -> Path:
-    packaged = resources.files("runplan").joinpath("examples")
-    if packaged.is_dir():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parents[2] / "examples"
-
-
 def example_profile(name: str, start: dt.date | None = None) -> RunnerProfile:
     """A bundled example profile, moved to start on ``start`` (default: next Monday).
 
@@ -63,7 +58,7 @@ def example_profile(name: str, start: dt.date | None = None) -> RunnerProfile:
     """
     if name not in EXAMPLES:
         raise ProfileError(f"Unknown example '{name}'; examples: {', '.join(EXAMPLES)}.")
-    profile = RunnerProfile.from_file(_examples_folder() / EXAMPLES[name])
+    profile = RunnerProfile.from_file(package_path("examples") / EXAMPLES[name])
     if start is None:
         today = dt.date.today()
         start = today + dt.timedelta(days=(7 - today.weekday()) % 7 or 7)
@@ -109,18 +104,17 @@ def read_plan(path: str | Path) -> Plan:
     Raises:
         PlanError: the file is missing, is not JSON, or is not a valid plan.
     """
-    data = read_data_file(path, PlanError, "plan")
+    return _plan_from_data(read_data_file(path, PlanError, "plan"), Path(path).name)
+
+
+def _plan_from_data(data: Any, name: str) -> Plan:
     if not isinstance(data, dict):
-        raise PlanError(f"The plan file {Path(path).name} must hold a JSON object.")
+        raise PlanError(f"The plan file {name} must hold a JSON object.")
     try:
         return Plan.model_validate(data)
-    except ValueError as exc:
-        from pydantic import ValidationError
-
-        if isinstance(exc, ValidationError):
-            detail = describe_validation_error(exc, lambda: ", ".join(Plan.model_fields))
-            raise PlanError(f"The plan file {Path(path).name} {detail}.") from None
-        raise PlanError(f"The plan file {Path(path).name} is not valid: {exc}.") from None
+    except ValidationError as exc:
+        detail = describe_validation_error(exc, lambda: ", ".join(Plan.model_fields))
+        raise PlanError(f"The plan file {name} {detail}.") from None
 
 
 def _looks_like_plan(data: Any) -> bool:
@@ -199,8 +193,6 @@ def _format_of(output: str | None) -> str:
 
 
 def _dose(exercise: Exercise) -> str:
-    from .workouts import prescribe
-
     return dose_text(prescribe(exercise, 0))
 
 
@@ -268,7 +260,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     catalogue = _catalogue(args.catalogue)
     data = read_data_file(args.file, PlanError, "plan or profile")
     if _looks_like_plan(data):
-        plan = read_plan(args.file)
+        plan = _plan_from_data(data, Path(args.file).name)
     else:
         plan = build_plan(RunnerProfile.from_data(data, source=Path(args.file).name), catalogue)
     violations = check_plan(plan, catalogue)

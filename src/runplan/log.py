@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from ._io import describe_validation_error, read_data_file
+from ._io import describe_validation_error, read_data_file, read_text
 from .errors import PlanError
 
 __all__ = ["LogEntry", "LogStatus", "TrainingLog"]
@@ -108,12 +108,7 @@ class TrainingLog(BaseModel):
 
 
 def _read_csv(path: Path) -> list[dict[str, Any]]:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise PlanError(f"The training log file {path} does not exist.") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise PlanError(f"The training log file {path} cannot be read: {exc}.") from None
+    text = read_text(path, PlanError, "training log")
     reader = csv.DictReader(io.StringIO(text))
     header = [h.strip().lower() for h in reader.fieldnames or []]
     if "date" not in header or "session" not in header or "status" not in header:

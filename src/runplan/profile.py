@@ -120,7 +120,8 @@ class CrossTraining(StrEnum):
 DISTANCE_STEPS = (0.1, 0.25, 0.5, 1.0)
 
 
-def _minimum_long_run(unit: Unit) -> float:
+def minimum_long_run(unit: Unit) -> float:
+    """The shortest longest-recent-run: 2 km or 1.5 mi."""
     return 2.0 if unit is Unit.KM else 1.5
 
 
@@ -344,7 +345,7 @@ class RunnerProfile(BaseModel):
         """The longest run of the last 30 days, as given or derived."""
         if self.longest_recent_run is not None:
             return self.longest_recent_run
-        return max(self.weekly_distance / 3, _minimum_long_run(self.unit))
+        return max(self.weekly_distance / 3, minimum_long_run(self.unit))
 
     @property
     def pace_minutes(self) -> float:

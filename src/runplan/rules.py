@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict
 
 from .catalogue import Catalogue, Equipment, Muscle, Spine, Timing, load_catalogue
 from .plan import BlockName, Plan, RunType, Session, SessionKind, Week
-from .profile import BackPain, Race, RunnerProfile, Weekday
+from .profile import BackPain, Race, RunnerProfile, Weekday, minimum_long_run
 from .render import day_name
 
 __all__ = [
@@ -130,7 +130,7 @@ def longest_in_window(
     for run_day, distance in runs:
         if first <= run_day < day:
             longest = max(longest, distance)
-    return longest or (2.0 if profile.unit.value == "km" else 1.5)
+    return longest or minimum_long_run(profile.unit)
 
 
 def flare_week_limit(
