@@ -125,3 +125,8 @@ def test_per_weekday_times_may_be_given_as_a_mapping() -> None:
     assert p.strength_time == dt.time(18, 30) and p.strength_time_on(Weekday.SUN) == dt.time(10)
     again = RunnerProfile.model_validate_json(p.model_dump_json())
     assert again == p
+
+
+def test_week_index_counts_weeks_from_the_start() -> None:
+    p = RunnerProfile.model_validate(BASE)  # starts Monday 2 March 2026
+    assert [p.week_index(dt.date(2026, 3, d)) for d in (1, 2, 8, 9, 15)] == [0, 1, 1, 2, 2]

@@ -356,6 +356,10 @@ class RunnerProfile(BaseModel):
         per_km = {Level.BEGINNER: 7.5, Level.INTERMEDIATE: 6.0, Level.ADVANCED: 5.0}[self.level]
         return per_km if self.unit is Unit.KM else per_km * 1.609344
 
+    def week_index(self, day: dt.date) -> int:
+        """The 1-based plan week a date falls in (0 for the days before the start)."""
+        return (day - self.start_date).days // 7 + 1
+
     def run_time_on(self, day: Weekday) -> dt.time:
         """Local start time of a run on this weekday."""
         return self.run_time_by_day.get(day, self.run_time)

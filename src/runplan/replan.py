@@ -66,17 +66,18 @@ def replan(
     cat = catalogue if catalogue is not None else load_catalogue()
     entries = log.before(today)
     runs_planned = {s.id: s for s in plan.sessions() if s.kind is SessionKind.RUN}
+    run_ids = set(runs_planned)
+    run_on: dict[dt.date, Session] = {}
     planned_on: dict[dt.date, float] = defaultdict(float)
     for s in runs_planned.values():
+        run_on.setdefault(s.date, s)
         planned_on[s.date] += s.distance
     actual_on: dict[dt.date, float] = defaultdict(float)
     done_ids: set[str] = set()
     for entry in entries:
-        if not _is_run(entry, set(runs_planned)):
+        if not _is_run(entry, run_ids):
             continue
-        session = runs_planned.get(entry.session) or next(
-            (s for s in runs_planned.values() if s.date == entry.date), None
-        )
+        session = runs_planned.get(entry.session) or run_on.get(entry.date)
         actual_on[entry.date] += _ran(entry, session.distance if session else 0.0)
         if session is not None and entry.status is not LogStatus.SKIPPED:
             done_ids.add(session.id)
@@ -84,7 +85,7 @@ def replan(
     def counted(day: dt.date) -> float:
         return min(planned_on.get(day, 0.0), actual_on.get(day, 0.0))
 
-    current = (today - profile.start_date).days // 7  # 0-based index of today's week
+    current = profile.week_index(today) - 1  # whole weeks before today's week
     history = [profile.start_volume]
     records = []
     for week in plan.weeks[:current]:
@@ -104,9 +105,7 @@ def replan(
     before = [week_start + dt.timedelta(days=k) for k in range((today - week_start).days)]
     run_days = sorted({d for d in planned_on if d < today})
     logged = [
-        rules.LoggedDay(
-            e.date, e.pain, _is_run(e, set(runs_planned)), e.status is not LogStatus.SKIPPED
-        )
+        rules.LoggedDay(e.date, e.pain, _is_run(e, run_ids), e.status is not LogStatus.SKIPPED)
         for e in entries
     ]
 
@@ -119,7 +118,7 @@ def replan(
         hold = missed.cap
         reason = missed.reason or reason
     if hold_reason is not None and flare is None:
-        last = history[-1] if len(history) > 1 else profile.start_volume
+        last = history[-1]  # history[0] is the start volume
         hold = last if hold is None else min(hold, last)
         reason = hold_reason
     if flare is not None:

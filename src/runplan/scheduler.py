@@ -116,7 +116,7 @@ class _Builder:
         if adjust is not None and adjust.flare and profile.back_pain is not BackPain.FLARE:
             self.usual = adjust.usual
             # The halved first week is the first whole week from today on.
-            self.first_flare_week = -(-(adjust.today - profile.start_date).days // 7) + 1
+            self.first_flare_week = profile.week_index(adjust.today - dt.timedelta(days=1)) + 1
         self.beginner = profile.weekly_distance < profile.start_volume
         self.layout = _layout(profile)
         self.workouts = workouts.Workouts(profile, catalogue)
@@ -160,7 +160,7 @@ class _Builder:
             target = min(target, limit)
         adjust = self.adjust
         if adjust is not None:
-            current = (adjust.today - p.start_date).days // 7 + 1
+            current = p.week_index(adjust.today)
             week_start = p.start_date + dt.timedelta(days=7 * (index - 1))
             if adjust.hold is not None and week_start <= adjust.today + dt.timedelta(days=6):
                 target = min(target, adjust.hold)
@@ -375,16 +375,12 @@ class _Builder:
             )
         weeks: list[Week] = []
         all_days = _days(p.start_date, p.end_date)
-        taper_total = sum(
-            1
-            for i in range(p.weeks)
-            if self.kind_of(i + 1, all_days[7 * i : 7 * i + 7]) is WeekKind.TAPER
-        )
+        kinds = [self.kind_of(i + 1, all_days[7 * i : 7 * i + 7]) for i in range(p.weeks)]
+        taper_total = kinds.count(WeekKind.TAPER)
         taper_seen = 0
-        for i in range(p.weeks):
+        for i, kind in enumerate(kinds):
             index = i + 1
             days = all_days[7 * i : 7 * i + 7]
-            kind = self.kind_of(index, days)
             taper_left = taper_total - taper_seen - 1 if kind is WeekKind.TAPER else 0
             taper_seen += kind is WeekKind.TAPER
             kept: list[Session] = []
