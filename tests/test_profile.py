@@ -130,3 +130,9 @@ def test_per_weekday_times_may_be_given_as_a_mapping() -> None:
 def test_week_index_counts_weeks_from_the_start() -> None:
     p = RunnerProfile.model_validate(BASE)  # starts Monday 2 March 2026
     assert [p.week_index(dt.date(2026, 3, d)) for d in (1, 2, 8, 9, 15)] == [0, 1, 1, 2, 2]
+
+
+def test_files_with_a_byte_order_mark_load(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "bom.json"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps(BASE).encode())
+    assert RunnerProfile.from_file(path).weekly_distance == 20
