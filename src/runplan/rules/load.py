@@ -1,0 +1,188 @@
+"""Load rules: weekly volume, single-run spikes, cutbacks, the long run, the taper and race
+day."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from ..catalogue import Catalogue
+from ..plan import Plan, RunType
+from ..profile import Weekday
+from .base import (
+    EPS,
+    Violation,
+    _facts,
+    _fmt,
+    _is_race,
+)
+from .limits import (
+    is_cutback_week,
+    longest_in_window,
+    single_run_limit,
+    taper_span,
+    weekly_volume_limit,
+)
+
+# ---------------------------------------------------------------------- the rules
+
+
+def weekly_volume(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
+    """Weekly volume grows gradually: no week above (1 + max_increase) x the best of the
+    previous 4 weeks, the profile's recent weekly distance counting as week 0.
+
+    Evidence: all five source articles ask for gradual increases in training; the 10 % a
+    week guideline is the common coaching form of that advice. Race distance is not
+    counted: the race is the goal, not training load.
+    """
+    facts = _facts(plan, catalogue)
+    increase = plan.profile.max_weekly_increase
+    for i, week in enumerate(plan.weeks, start=1):
+        limit = weekly_volume_limit(facts.volumes[:i], increase)
+        if facts.volumes[i] > limit + EPS:
+            yield Violation(
+                rule="weekly_volume",
+                week=week.index,
+                date=None,
+                message=f"Week {week.index} runs {_fmt(facts.volumes[i])} {plan.unit}, more than "
+                f"{_fmt(limit)} ({round(increase * 100)} % over the best of the 4 weeks before).",
+            )
+
+
+def single_run_spike(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
+    """No run is more than 10 % longer than the longest run of the previous 30 days.
+
+    Evidence: Frandsen et al. 2025 (British Journal of Sports Medicine): in a large cohort
+    of runners, single runs more than 10 % longer than the longest run of the previous 30
+    days raised the risk of overuse injury.
+    A race is exempt (it is the goal); the plan warns when it is a spike.
+    """
+    facts = _facts(plan, catalogue)
+    profile = plan.profile
+    history = [(day, distance) for day, distance, _ in facts.runs]
+    week_of = {s.date: w.index for w in plan.weeks for s in w.sessions}
+    for day, distance, is_race in facts.runs:
+        if is_race:
+            continue
+        longest = longest_in_window(history, day, profile)
+        if distance > single_run_limit(longest) + EPS:
+            yield Violation(
+                rule="single_run_spike",
+                week=week_of[day],
+                date=day,
+                message=f"The {_fmt(distance)} {plan.unit} run on {day} is more than 10 % longer "
+                f"than the longest run of the 30 days before it ({_fmt(longest)} {plan.unit}).",
+            )
+
+
+def cutback_weeks(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
+    """Every ``cutback_every``-th week drops to ``cutback_ratio`` of the week before.
+
+    Evidence: common coaching practice (three weeks up, one down) to let the body absorb
+    the load; the source articles ask for rest and gradual build-up.
+    """
+    facts = _facts(plan, catalogue)
+    profile = plan.profile
+    for i, week in enumerate(plan.weeks, start=1):
+        if not is_cutback_week(week.index, profile.cutback_every) or i == 1:
+            continue
+        limit = profile.cutback_ratio * facts.volumes[i - 1]
+        if facts.volumes[i] > limit + EPS:
+            yield Violation(
+                rule="cutback_weeks",
+                week=week.index,
+                date=None,
+                message=f"Week {week.index} is a cutback week but runs {_fmt(facts.volumes[i])} "
+                f"{plan.unit}, more than {round(profile.cutback_ratio * 100)} % of the week "
+                f"before ({_fmt(limit)}).",
+            )
+
+
+def long_run(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
+    """The week's long run is on ``long_run_day`` and no run of the week is longer (race
+    weeks aside). A week with no run on that day and no run marked ``long`` (a week cut
+    short by a flare) has no long run to check.
+
+    Evidence: a fixed long-run day lets the runner plan rest and strength work around it
+    (core is never the day before it).
+    """
+    day_name = plan.profile.long_run_day
+    for week in plan.weeks:
+        runs = [s for s in week.sessions if s.is_run]
+        if not runs or any(_is_race(s) for s in runs):
+            continue
+        on_day = [s for s in runs if Weekday.of(s.date) is day_name]
+        marked = [s for s in runs if s.run is not None and s.run.type is RunType.LONG]
+        if not on_day and not marked:
+            continue
+        longest = max(s.distance for s in runs)
+        off_day = [s for s in marked if Weekday.of(s.date) is not day_name]
+        if off_day or not on_day or max(s.distance for s in on_day) < longest - EPS:
+            yield Violation(
+                rule="long_run",
+                week=week.index,
+                date=None,
+                message=f"Week {week.index}'s longest run ({_fmt(longest)} {plan.unit}) is not "
+                f"on the long-run day ({day_name.title}).",
+            )
+
+
+def taper(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
+    """Before a race, the weeks that overlap the last 7 days (14 for a marathon) run less
+    than the biggest week before them.
+
+    Evidence: tapering lets the body arrive rested on race day; common practice is one
+    week for races up to the half marathon and two for the marathon.
+    """
+    profile = plan.profile
+    if profile.race is None or profile.race_date is None:
+        return
+    facts = _facts(plan, catalogue)
+    first, last = taper_span(profile.race, profile.race_date)
+    before = [
+        facts.volumes[i]
+        for i, w in enumerate(plan.weeks, start=1)
+        if w.start + dt.timedelta(days=6) < first
+    ]
+    if not before:
+        return
+    peak = max(before)
+    for i, week in enumerate(plan.weeks, start=1):
+        end = week.start + dt.timedelta(days=6)
+        if end < first or week.start > last:
+            continue
+        if facts.volumes[i] >= peak - EPS and facts.volumes[i] > 0:
+            yield Violation(
+                rule="taper",
+                week=week.index,
+                date=None,
+                message=f"Week {week.index} comes right before the race but runs "
+                f"{_fmt(facts.volumes[i])} {plan.unit}, no less than the biggest week "
+                f"before it ({_fmt(peak)}).",
+            )
+
+
+def race_day(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
+    """A plan with a race has the race session on race day, and ends there.
+
+    Evidence: the plan is built toward that day; sessions after it belong to a new plan.
+    """
+    profile = plan.profile
+    if profile.race_date is None:
+        return
+    races = [s for s in plan.sessions() if _is_race(s)]
+    if not any(s.date == profile.race_date for s in races):
+        yield Violation(
+            rule="race_day",
+            week=plan.weeks[-1].index if plan.weeks else 1,
+            date=profile.race_date,
+            message=f"There is no race session on race day, {profile.race_date}.",
+        )
+    late = [s for s in plan.sessions() if s.date > profile.race_date]
+    if late:
+        yield Violation(
+            rule="race_day",
+            week=plan.weeks[-1].index,
+            date=late[0].date,
+            message=f"The plan goes on after race day ({late[0].date}).",
+        )
