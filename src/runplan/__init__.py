@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ._version import __version__
 from .catalogue import (
+    BackPain,
     Catalogue,
     Category,
     Dose,
@@ -18,6 +19,7 @@ from .catalogue import (
     Level,
     Muscle,
     Muscles,
+    Pattern,
     Progression,
     Spine,
     Timing,
@@ -30,16 +32,20 @@ from .log import LogEntry, LogStatus, TrainingLog
 from .plan import (
     Block,
     BlockName,
+    PaceRange,
     Plan,
     Prescription,
+    RepeatStep,
     RunSpec,
+    RunStep,
     RunType,
     Session,
     SessionKind,
+    StepKind,
     Week,
     WeekKind,
 )
-from .profile import BackPain, CrossTraining, Race, RunnerProfile, Unit, Weekday
+from .profile import CrossTraining, Race, RunnerProfile, Unit, Weekday
 from .replan import replan
 from .rules import Violation, check_plan
 from .scheduler import build_plan
@@ -62,19 +68,24 @@ __all__ = [
     "LogStatus",
     "Muscle",
     "Muscles",
+    "PaceRange",
+    "Pattern",
     "Plan",
     "PlanError",
     "Prescription",
     "ProfileError",
     "Progression",
     "Race",
+    "RepeatStep",
     "RunSpec",
+    "RunStep",
     "RunType",
     "RunnerProfile",
     "RunplanError",
     "Session",
     "SessionKind",
     "Spine",
+    "StepKind",
     "Timing",
     "TrainingLog",
     "Unit",

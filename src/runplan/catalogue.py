@@ -15,6 +15,7 @@ from ._io import describe_validation_error, package_path, read_data_file
 from .errors import CatalogueError
 
 __all__ = [
+    "BackPain",
     "Catalogue",
     "Category",
     "Dose",
@@ -24,6 +25,7 @@ __all__ = [
     "Level",
     "Muscle",
     "Muscles",
+    "Pattern",
     "Progression",
     "Spine",
     "Timing",
@@ -132,6 +134,30 @@ class Timing(StrEnum):
     NOT_PRE_RUN = "not_pre_run"
 
 
+class BackPain(StrEnum):
+    """How the back is now: ``mild`` is stiff or sore after runs, ``flare`` hurts while running."""
+
+    NONE = "none"
+    MILD = "mild"
+    FLARE = "flare"
+
+
+class Pattern(StrEnum):
+    """What an exercise trains; sessions are filled by pattern."""
+
+    ANTI_EXTENSION = "anti_extension"
+    ANTI_ROTATION = "anti_rotation"
+    LATERAL = "lateral"
+    HIP_EXTENSION = "hip_extension"
+    SINGLE_LEG = "single_leg"
+    HIP_ABDUCTION = "hip_abduction"
+    TRUNK_FLEXION = "trunk_flexion"
+    BACK_EXTENSION = "back_extension"
+    MOBILITY = "mobility"
+    WARM_UP = "warm_up"
+    COOL_DOWN = "cool_down"
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
@@ -221,6 +247,10 @@ class Exercise(_Model):
     """Id of the next harder variant (progression)."""
     timing: Timing = Timing.ANY
     """Where in a day it may go relative to a run."""
+    pattern: Pattern | None = None
+    """What it trains (anti_extension, lateral, hip_extension, ...); sessions are filled by it."""
+    avoid_when: list[BackPain] = []
+    """Back-pain states (mild, flare) in which it is left out."""
     steps: list[str] = Field(min_length=2, max_length=6)
     """How to do it, 2 to 6 short steps."""
     cues: list[str] = []

@@ -13,7 +13,7 @@ from typing import Any, Self, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from ._io import describe_validation_error, read_data_file
-from .catalogue import Equipment, Level
+from .catalogue import BackPain, Equipment, Level
 from .errors import ProfileError
 
 __all__ = [
@@ -77,14 +77,6 @@ class Unit(StrEnum):
     def from_km(self, km: float) -> float:
         """A distance given in kilometres, in this unit (not rounded)."""
         return km if self is Unit.KM else km / 1.609344
-
-
-class BackPain(StrEnum):
-    """How the back is now: ``mild`` is stiff or sore after runs, ``flare`` hurts while running."""
-
-    NONE = "none"
-    MILD = "mild"
-    FLARE = "flare"
 
 
 class Race(StrEnum):

@@ -6,8 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, model_validator
 
 from ..catalogue import Catalogue, Muscle
 from ..plan import BlockName, Plan, RunType, Session, SessionKind, Week
@@ -33,6 +34,12 @@ FLARE_START_SHARE = 0.5
 SAFETY_NOTE = "Stop at once if you feel sharp pain, and see a physical therapist before going on."
 
 
+#: The rules about training load; every other rule is about care.
+LOAD_RULES = frozenset(
+    {"weekly_volume", "single_run_spike", "cutback_weeks", "long_run", "taper", "race_day"}
+)
+
+
 class Violation(BaseModel):
     """One breach of a training rule."""
 
@@ -46,6 +53,19 @@ class Violation(BaseModel):
     """The day, when the breach is on one day."""
     message: str
     """One plain sentence."""
+    group: Literal["load", "care"] = "care"
+    """``load``: weekly volume, single-run spikes, cutbacks, long run, taper, race day;
+    ``care``: warm-ups, cool-downs, strength, stretching, rest, equipment, back pain."""
+    excess: float | None = None
+    """How far past the limit, as a fraction (0.16 is 16 % over); none for rules that are
+    kept or broken without a size."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _group_from_rule(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "group" not in data and data.get("rule") in LOAD_RULES:
+            return {**data, "group": "load"}
+        return data
 
 
 # ---------------------------------------------------------------------- helpers
