@@ -20,6 +20,7 @@ __all__ = [
     "BackPain",
     "CrossTraining",
     "Race",
+    "RecentRace",
     "RunnerProfile",
     "Unit",
     "Weekday",
@@ -96,6 +97,37 @@ class Race(StrEnum):
     def label(self) -> str:
         """How a runner says it: "5 km", "half marathon"."""
         return {"5k": "5 km", "10k": "10 km"}.get(self.value, self.value.replace("_", " "))
+
+
+class RecentRace(BaseModel):
+    """A race run lately, which sets the plan's paces (Riegel's race-equivalence formula)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    distance: Race
+    """5k, 10k, half_marathon or marathon."""
+    time: str
+    """Finishing time as minutes:seconds or hours:minutes:seconds, e.g. "27:30" or "1:58:00"."""
+
+    @field_validator("time")
+    @classmethod
+    def _time(cls, text: str) -> str:
+        text = str(text).strip()
+        if not re.fullmatch(r"(\d{1,2}:)?\d{1,3}:[0-5]\d", text) or _seconds(text) <= 0:
+            raise ValueError(f"recent_race time {text!r} should be like 27:30 or 1:58:00")
+        return text
+
+    @property
+    def seconds(self) -> int:
+        """The finishing time in seconds."""
+        return _seconds(self.time)
+
+
+def _seconds(text: str) -> int:
+    total = 0
+    for part in text.split(":"):
+        total = total * 60 + int(part)
+    return total
 
 
 class CrossTraining(StrEnum):
@@ -177,9 +209,11 @@ class RunnerProfile(BaseModel):
     """Per-weekday overrides of strength_time."""
     easy_pace: str | None = None
     """Easy pace in minutes per unit, e.g. "6:30"; gives run durations."""
-    distance_step: float = 0.5
-    """Planned distances are rounded down to this step of the unit. 0.1 lets runs under
-    5 units grow, which a 0.5 step cannot do without growing more than 10 %."""
+    recent_race: RecentRace | None = None
+    """A race run lately (``{distance: 5k, time: "27:30"}``); sets the paces."""
+    distance_step: float | None = None
+    """Planned distances are rounded down to this step of the unit; by default 0.1 for runs
+    under 5 units (so short runs can grow by less than 10 %) and 0.5 above."""
     max_weekly_increase: float = Field(0.10, gt=0, le=0.3)
     """Largest weekly volume growth over the best of the previous 4 weeks (0.10 = 10 %)."""
     cutback_every: int = Field(4, ge=2, le=8)
@@ -203,8 +237,8 @@ class RunnerProfile(BaseModel):
 
     @field_validator("distance_step")
     @classmethod
-    def _step(cls, step: float) -> float:
-        if step not in DISTANCE_STEPS:
+    def _step(cls, step: float | None) -> float | None:
+        if step is not None and step not in DISTANCE_STEPS:
             choices = ", ".join(f"{s:g}" for s in DISTANCE_STEPS)
             raise ValueError(f"distance_step {step:g} is not one of {choices}")
         return step
@@ -347,6 +381,18 @@ class RunnerProfile(BaseModel):
             return int(minutes) + int(seconds) / 60
         per_km = {Level.BEGINNER: 7.5, Level.INTERMEDIATE: 6.0, Level.ADVANCED: 5.0}[self.level]
         return per_km if self.unit is Unit.KM else per_km * 1.609344
+
+    def step_for(self, distance: float) -> float:
+        """The rounding step for a run of about ``distance``: ``distance_step`` when given,
+        else 0.1 under 5 units and 0.5 from there."""
+        if self.distance_step is not None:
+            return self.distance_step
+        return 0.1 if distance < 5 else 0.5
+
+    @property
+    def is_beginner(self) -> bool:
+        """True for a new runner (``weekly_distance`` 0), who follows the run/walk programme."""
+        return self.weekly_distance == 0
 
     def week_index(self, day: dt.date) -> int:
         """The 1-based plan week a date falls in (0 for the days before the start)."""

@@ -14,32 +14,31 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from . import rules, workouts
+from . import rules, runs, volume, workouts
 from .catalogue import Catalogue, load_catalogue
 from .errors import PlanError
-from .plan import Block, BlockName, Plan, RunSpec, RunType, Session, SessionKind, Week, WeekKind
+from .plan import (
+    Block,
+    BlockName,
+    Plan,
+    RunSpec,
+    RunType,
+    Session,
+    SessionKind,
+    StepKind,
+    Week,
+    WeekKind,
+)
 from .profile import BackPain, Race, RunnerProfile, Unit, Weekday
 from .render import fmt_distance
+from .volume import peak_weekly_distance
 
 __all__ = ["FORM_CUES", "Adjust", "build_plan", "peak_weekly_distance"]
 
-#: (weekly distance, long run) in km that each race usually asks for at its peak.
-RACE_GOALS_KM: dict[Race, tuple[float, float]] = {
-    Race.FIVE_K: (20.0, 8.0),
-    Race.TEN_K: (30.0, 12.0),
-    Race.HALF_MARATHON: (40.0, 17.0),
-    Race.MARATHON: (60.0, 30.0),
-}
-#: The long run's share of the week, by number of runs.
-LONG_SHARE = {1: 1.0, 2: 0.6, 3: 0.4, 4: 0.35, 5: 0.3, 6: 0.28}
-#: Taper weeks' volume as a share of the biggest week before them, last week last.
-TAPER_SHARES = (0.75, 0.6)
-#: The race week's runs (race excluded) as a share of the biggest week.
-RACE_WEEK_SHARE = 0.35
-#: ... and at most this share of the week before it, so race-week runs stay short.
-RACE_WEEK_OF_LAST = 0.4
-#: Run/walk intervals (minutes running, minutes walking), one step a week.
-RUN_WALK = ((1, 2), (2, 2), (3, 2), (4, 1), (5, 1), (6, 1), (8, 1), (10, 1))
+#: A race-week run is at most this share of an average run of the peak week.
+RACE_WEEK_RUN_SHARE = 0.8
+#: The race warns "start slowly" when the month's longest run is under this share of it.
+RACE_SHORT_SHARE = 2 / 3
 
 #: Running form cues, in rotation (from the source articles).
 FORM_CUES = (
@@ -51,23 +50,9 @@ FORM_CUES = (
 )
 
 
-def _unit_km(unit: Unit, km: float) -> float:
-    return rules.floor_half(unit.from_km(km))
-
-
 def min_run(unit: Unit) -> float:
     """The shortest run worth going out for: 1.5 km or 1 mi."""
     return 1.5 if unit is Unit.KM else 1.0
-
-
-def peak_weekly_distance(profile: RunnerProfile) -> float:
-    """The weekly distance the plan builds toward: given, set by the race, or half again the
-    current volume (at least 15 km / 9.5 mi) for base building."""
-    if profile.peak_weekly_distance is not None:
-        return profile.peak_weekly_distance
-    if profile.race is not None:
-        return max(_unit_km(profile.unit, RACE_GOALS_KM[profile.race][0]), profile.start_volume)
-    return max(rules.floor_half(1.5 * profile.start_volume), _unit_km(profile.unit, 15.0))
 
 
 @dataclass(frozen=True)
@@ -94,6 +79,9 @@ class _State:
     volumes: list[float]
     runs: list[tuple[dt.date, float]] = field(default_factory=list)
     turn: int = 0  # core sessions so far, for rotation
+    longs: list[float] = field(default_factory=list)  # each week's longest run, 0 for none
+    stage: int = -1  # a beginner's programme stage on the long-run day
+    last_long_key: tuple[int, float] = (-1, 0.0)
 
 
 class _Builder:
@@ -108,134 +96,235 @@ class _Builder:
         self.p = profile
         self.cat = catalogue
         self.unit = profile.unit.value
-        self.peak = peak_weekly_distance(profile)
         self.adjust = adjust
         self.flare = profile.back_pain is BackPain.FLARE or (adjust is not None and adjust.flare)
-        self.usual = profile.start_volume
-        self.first_flare_week = 1
+        usual = profile.start_volume
+        first_flare_week = 1
+        self.flare_from = profile.start_date if profile.back_pain is BackPain.FLARE else None
         if adjust is not None and adjust.flare and profile.back_pain is not BackPain.FLARE:
-            self.usual = adjust.usual
+            usual = adjust.usual
             # The halved first week is the first whole week from today on.
-            self.first_flare_week = profile.week_index(adjust.today - dt.timedelta(days=1)) + 1
-        self.beginner = profile.weekly_distance < profile.start_volume
+            first_flare_week = profile.week_index(adjust.today - dt.timedelta(days=1)) + 1
+            self.flare_from = adjust.today
+        self.beginner = profile.is_beginner
         self.layout = _layout(profile)
         self.workouts = workouts.Workouts(profile, catalogue)
-        self.taper = (
-            rules.taper_span(profile.race, profile.race_date)
-            if profile.race is not None and profile.race_date is not None
-            else None
-        )
+        self.paces = runs.paces_for(profile)
+        self.volume = volume.Volume(profile, self.flare, usual, first_flare_week, 0)
+        self.options = runs.programme_options(self.paces, 0.1) if self.beginner else []
         # In a flare, the first easy run day becomes a cross-training day.
         easy_days = [d for d in profile.run_days if d is not profile.long_run_day]
         self.swapped = easy_days[0] if self.flare and easy_days else None
 
-    # ------------------------------------------------------------------ volume
+    # ------------------------------------------------------------------ the week's runs
 
-    def round(self, distance: float) -> float:
-        """A distance rounded down to the profile's step, so rounding never breaks a limit."""
-        return rules.floor_step(distance, self.p.distance_step)
-
-    def kind_of(self, index: int, days: list[dt.date]) -> WeekKind:
-        if self.p.race_date is not None and self.p.race_date in days:
-            return WeekKind.RACE
-        if self.taper is not None and days[0] <= self.taper[1] and days[-1] >= self.taper[0]:
-            return WeekKind.TAPER
-        if self.p.back_pain is not BackPain.NONE and index == 1:
-            return WeekKind.RECOVERY
-        if rules.is_cutback_week(index, self.p.cutback_every):
-            return WeekKind.CUTBACK
-        return WeekKind.BUILD
-
-    def target(self, index: int, kind: WeekKind, state: _State, taper_left: int) -> float:
+    def run_dates(self, kind: WeekKind, days: list[dt.date]) -> list[dt.date]:
+        """The days of ``days`` that hold a run."""
         p = self.p
-        base = p.start_volume
-        target = min(self.peak, rules.weekly_volume_limit(state.volumes, p.max_weekly_increase))
-        if p.back_pain is not BackPain.NONE:
-            target = min(target, base)
-        if self.flare:
-            first = index == self.first_flare_week
-            limit = rules.flare_week_limit(
-                state.volumes, self.usual, p.max_weekly_increase, first_week=first
-            )
-            target = min(target, limit)
-        adjust = self.adjust
-        if adjust is not None:
-            current = p.week_index(adjust.today)
-            week_start = p.start_date + dt.timedelta(days=7 * (index - 1))
-            if adjust.hold is not None and week_start <= adjust.today + dt.timedelta(days=6):
-                target = min(target, adjust.hold)
-            if adjust.restart and index > current:
-                target = min(target, (1 + p.max_weekly_increase) * state.volumes[-1])
-        if kind in (WeekKind.TAPER, WeekKind.RACE):
-            biggest = max(state.volumes[1:] or state.volumes)
-            share = RACE_WEEK_SHARE if kind is WeekKind.RACE else TAPER_SHARES[-1 - taper_left]
-            target = min(target, share * biggest)
-            if kind is WeekKind.RACE:
-                target = min(target, RACE_WEEK_OF_LAST * state.volumes[-1])
-            # A taper week must run less than the biggest week before it.
-            target = min(target, biggest - 0.5)
-        if rules.is_cutback_week(index, p.cutback_every) and index > 1:
-            target = min(target, p.cutback_ratio * state.volumes[-1])
-        return max(0.0, self.round(target))
+        dates = [d for d in days if Weekday.of(d) in p.run_days and Weekday.of(d) != self.swapped]
+        if kind is WeekKind.RACE and p.race_date is not None:
+            dates = [d for d in dates if d < p.race_date - dt.timedelta(days=1)]
+        if self.flare_from is not None:
+            rest_end = self.flare_from + dt.timedelta(days=rules.FLARE_REST_DAYS)
+            dates = [d for d in dates if not self.flare_from <= d < rest_end]
+        return dates
 
-    def place_runs(
+    def caps(self, dates: list[dt.date], state: _State) -> dict[dt.date, float]:
+        p = self.p
+        return {
+            d: rules.single_run_limit(rules.longest_in_window(state.runs, d, p)) for d in dates
+        }
+
+    def place_programme(
         self,
         kind: WeekKind,
-        days: list[dt.date],
+        dates: list[dt.date],
         target: float,
         state: _State,
         kept: Sequence[Session] = (),
-    ) -> dict[dt.date, tuple[RunType, float]]:
-        """Runs for ``days``: the long run first, then easy runs sharing what is left, each
+    ) -> dict[dt.date, runs.PlannedRun]:
+        """A beginner's week: the long-run day's session as far along the programme as the
+        rules allow (at most two stages on, none in a cutback week), the others no further."""
+        p = self.p
+        caps = self.caps(dates, state)
+        cutback = kind is not WeekKind.BUILD
+        options = [o for o in self.options if not (self.flare and o.type is RunType.EASY)]
+        top_stage = max(0, state.stage if cutback else state.stage + 1)
+        smallest = min(o.distance for o in options)
+        long_date = next((d for d in dates if Weekday.of(d) is p.long_run_day), None)
+        order = ([long_date] if long_date else []) + [d for d in dates if d != long_date]
+        placed: dict[dt.date, runs.PlannedRun] = {}
+        left = target
+        ceiling: runs.PlannedRun | None = None
+        kept_runs = [s for s in kept if s.kind is SessionKind.RUN and s.run is not None]
+        if any(Weekday.of(s.date) is p.long_run_day for s in kept_runs):
+            longest_kept = max(s.distance for s in kept_runs)
+            options = [o for o in options if o.distance <= longest_kept]
+            order = [d for d in order if d != long_date]
+        elif kept_runs:
+            longest_kept = max(s.distance for s in kept_runs)
+            # The long-run day's session must stay the week's longest.
+            if long_date is not None:
+                options_long = [o for o in options if o.distance >= longest_kept]
+                if not options_long:
+                    order = [d for d in order if d != long_date]
+        for k, day in enumerate(order):
+            after = len(order) - k - 1
+            fits = [
+                o
+                for o in options
+                if o.stage <= top_stage
+                and o.distance <= caps[day] + rules.EPS
+                and o.distance + after * smallest <= left + rules.EPS
+                and (day == long_date or o.distance <= max(smallest, left / (after + 1)) + 0.05)
+                and (ceiling is None or (o.key <= ceiling.key and o.distance <= ceiling.distance))
+            ]
+            if day == long_date and cutback and state.longs and state.longs[-1] > 0:
+                fits = [o for o in fits if o.distance < state.longs[-1] - rules.EPS]
+            if not fits:
+                continue
+            best = max(fits, key=lambda o: o.key)
+            placed[day] = best
+            left -= best.distance
+            if ceiling is None:
+                ceiling = best
+        if long_date in placed:
+            state.stage = max(state.stage, placed[long_date].stage) if not cutback else state.stage
+        return placed
+
+    def place_runs(
+        self,
+        index: int,
+        kind: WeekKind,
+        dates: list[dt.date],
+        target: float,
+        state: _State,
+        kept: Sequence[Session] = (),
+    ) -> dict[dt.date, runs.PlannedRun]:
+        """Runs for ``dates``: the long run first, then easy runs sharing what is left, each
         within its single-run cap. ``kept`` are the week's sessions already in the past."""
         p = self.p
-        run_dates = [
-            d for d in days if Weekday.of(d) in p.run_days and Weekday.of(d) != self.swapped
-        ]
-        if kind is WeekKind.RACE and p.race_date is not None:
-            run_dates = [d for d in run_dates if d < p.race_date - dt.timedelta(days=1)]
-        caps = {
-            d: self.round(rules.single_run_limit(rules.longest_in_window(state.runs, d, p)))
-            for d in run_dates
-        }
-        easy_type = RunType.RUN_WALK if self.flare or self.beginner else RunType.EASY
-        long_type = RunType.RUN_WALK if self.flare or self.beginner else RunType.LONG
-        long_date = next((d for d in run_dates if Weekday.of(d) is p.long_run_day), None)
+        caps = {d: self.volume.round(c) for d, c in self.caps(dates, state).items()}
+        if kind is WeekKind.RACE:
+            # Race-week runs stay short: none longer than a typical run of the peak week.
+            biggest = max(state.volumes[1:] or state.volumes)
+            typical = self.volume.round(RACE_WEEK_RUN_SHARE * biggest / len(p.run_days))
+            caps = {d: min(c, typical) for d, c in caps.items()}
+        long_date = next((d for d in dates if Weekday.of(d) is p.long_run_day), None)
         if kind is WeekKind.RACE:
             long_date = None
-        placed: dict[dt.date, tuple[RunType, float]] = {}
+        placed: dict[dt.date, float] = {}
         remaining = target
         ceiling = math.inf
         kept_runs = [s.distance for s in kept if s.kind is SessionKind.RUN]
         if any(Weekday.of(s.date) is p.long_run_day and s.kind is SessionKind.RUN for s in kept):
             ceiling = max(kept_runs)  # the long run is past: nothing may outrun it
+        runs_in_week = len(dates) + len(kept_runs)
+        previous = state.longs[-1] if state.longs and state.longs[-1] > 0 else None
+        cutback_ceiling = None
+        if rules.is_cutback_week(index, p.cutback_every) and index > 1 and previous is not None:
+            cutback_ceiling = previous
+            ceiling = min(ceiling, self.volume.round(previous - p.step_for(previous)))
         if long_date is not None:
-            share = LONG_SHARE[len(run_dates)]
-            if p.race is not None:
-                goal_week, goal_long = RACE_GOALS_KM[p.race]
-                share = max(share, min(goal_long / goal_week, 0.5))
-            long = self.round(min(share * target, caps[long_date]))
-            long = max(long, min(min_run(p.unit), caps[long_date], self.round(target)))
+            peak = max(state.longs, default=0.0)
+            long = self.volume.long_run(
+                target,
+                runs_in_week,
+                caps[long_date],
+                previous,
+                rules.is_cutback_week(index, p.cutback_every) and index > 1,
+                (peak, sum(x >= peak - rules.EPS for x in state.longs) if peak > 0 else 0),
+            )
+            long = max(long, min(min_run(p.unit), caps[long_date], self.volume.round(target)))
             # The long run stays the week's longest, past runs included, when the cap allows.
             longest_kept = max(kept_runs, default=0.0)
-            long = max(long, min(longest_kept, caps[long_date], self.round(target)))
+            long = max(long, min(longest_kept, caps[long_date], self.volume.round(target)))
             if long < longest_kept:
                 long = 0.0  # no room for a long run that is the week's longest: none this week
+            if cutback_ceiling is not None and long >= cutback_ceiling:
+                long = max(0.0, self.volume.round(cutback_ceiling - p.step_for(cutback_ceiling)))
             if long > 0:
-                placed[long_date] = (long_type, long)
+                placed[long_date] = long
                 remaining -= long
                 ceiling = long
-        others = [d for d in run_dates if d != long_date]
+        others = [d for d in dates if d != long_date]
         count = min(len(others), int(remaining // min_run(p.unit) + rules.EPS)) if others else 0
         chosen = _spread(others, count)
-        step = p.distance_step
-        units = int(remaining / step + rules.EPS)
-        for k, day in enumerate(chosen):
-            share_units = units // count + (1 if k < units % count else 0)
-            distance = min(round(share_units * step, 2), caps[day], ceiling)
-            if distance > 0:
-                placed[day] = (easy_type, distance)
-        return placed
+        if count:
+            share = self.volume.round(remaining / count)
+            step = p.step_for(share)
+            units = int(remaining / step + rules.EPS)
+            for k, day in enumerate(chosen):
+                share_units = units // count + (1 if k < units % count else 0)
+                distance = min(round(share_units * step, 2), caps[day], ceiling)
+                if long_date is not None and long_date in placed:
+                    # The long run keeps its share: the others never make it too big a part.
+                    distance = min(distance, placed[long_date])
+                if distance > 0:
+                    placed[day] = distance
+        self.keep_share(placed, long_date, kept_runs)
+        return self.dress(index, kind, placed, long_date)
+
+    def keep_share(
+        self, placed: dict[dt.date, float], long_date: dt.date | None, kept: list[float]
+    ) -> None:
+        """Shorten the long run (and then the others) until it is no more than its share of
+        the week: easy runs the caps kept short must not leave it too big a part."""
+        if long_date is None or long_date not in placed:
+            return
+        count = len(placed) + len(kept)
+        if count < 2:
+            return
+        share = rules.long_run_share_limit(count, self.p.race)
+        others = sum(v for d, v in placed.items() if d != long_date) + sum(kept)
+        most = share * others / (1 - share)
+        if placed[long_date] > most + rules.EPS:
+            long = rules.floor_step(most, 0.1)
+            placed[long_date] = long
+            for day in placed:
+                placed[day] = min(placed[day], long)
+            if long <= 0:
+                del placed[long_date]
+
+    def dress(
+        self, index: int, kind: WeekKind, placed: dict[dt.date, float], long_date: dt.date | None
+    ) -> dict[dt.date, runs.PlannedRun]:
+        """Give each placed distance its type and steps: run/walk in a flare, the long run,
+        easy runs, and the week's strides and tempo where the intensity rules allow."""
+        p = self.p
+        paces = self.paces
+        out: dict[dt.date, runs.PlannedRun] = {}
+        for day, distance in placed.items():
+            if self.flare:
+                out[day] = runs.planned(
+                    RunType.RUN_WALK, distance, runs.run_walk_steps(distance, paces)
+                )
+            elif day == long_date:
+                out[day] = runs.planned(RunType.LONG, distance, runs.easy_steps(distance, paces.easy))
+            else:
+                out[day] = runs.planned(RunType.EASY, distance, runs.easy_steps(distance, paces.easy))
+        if self.flare or not rules.may_run_fast(p):
+            return out
+        easy = [d for d in out if d != long_date and out[d].distance >= 2 * min_run(p.unit)]
+        total = sum(r.minutes for r in out.values())
+        budget = rules.FAST_SHARE * total - 0.5  # rounding slack
+        if easy and index >= rules.STRIDES_FROM_WEEK and budget >= runs.stride_minutes():
+            day = easy[0]
+            steps = runs.stride_steps(out[day].distance, paces)
+            out[day] = runs.planned(RunType.STRIDES, out[day].distance, steps)
+            budget -= runs.stride_minutes()
+            easy = easy[1:]
+        if easy and kind is WeekKind.BUILD and rules.may_run_tempo(p) and index >= 2:
+            day = easy[len(easy) // 2]
+            race_pace = p.race in (Race.HALF_MARATHON, Race.MARATHON) and index % 2 == 0
+            step_kind = StepKind.RACE_PACE if race_pace else StepKind.TEMPO
+            fast = min(runs.TEMPO_MINUTES, budget)
+            if fast >= runs.MIN_TEMPO_MINUTES:
+                steps = runs.tempo_steps(out[day].distance, paces, step_kind, fast)
+                if runs.fast_minutes(steps) > 0:
+                    run_type = RunType.RACE_PACE if race_pace else RunType.TEMPO
+                    out[day] = runs.planned(run_type, out[day].distance, steps)
+        return out
 
     # ------------------------------------------------------------------ sessions
 
@@ -245,49 +334,37 @@ class _Builder:
     def notes(self, extra: list[str]) -> list[str]:
         return [*extra, rules.SAFETY_NOTE] if self.flare else extra
 
-    def run_session(
-        self, day: dt.date, run_type: RunType, distance: float, index: int, kind: WeekKind
-    ) -> Session:
+    def run_session(self, day: dt.date, run: runs.PlannedRun, index: int, kind: WeekKind) -> Session:
         steps = workouts.growth_weeks(index, self.p.cutback_every)
         turn = index + day.toordinal()
         warm = self.workouts.warm_up(steps)
         cool = self.workouts.cool_down(steps, turn)
-        pace = self.p.pace_minutes * (1.25 if run_type is RunType.RUN_WALK else 1.0)
-        run_seconds = distance * pace * 60
-        total = workouts.block_seconds([warm, cool]) + run_seconds
+        total = workouts.block_seconds([warm, cool]) + run.minutes * 60
         cues = [FORM_CUES[turn % len(FORM_CUES)], FORM_CUES[(turn + 2) % len(FORM_CUES)]]
-        why = []
-        if run_type is RunType.RUN_WALK:
-            run, walk = RUN_WALK[min(steps, len(RUN_WALK) - 1)]
-            why.append(f"Run {run} min, walk {walk} min, and repeat.")
-        if run_type in (RunType.LONG, RunType.RACE) or (
-            run_type is RunType.RUN_WALK and Weekday.of(day) is self.p.long_run_day
+        why = [run.note] if run.note else []
+        why.extend(runs.describe(run, self.paces, self.unit))
+        if run.type in (RunType.LONG, RunType.RACE) or (
+            run.type in (RunType.RUN_WALK, RunType.EASY) and Weekday.of(day) is self.p.long_run_day
         ):
             why.append("Keep the pace easy enough to talk in full sentences.")
         if kind is WeekKind.CUTBACK:
             why.append("A lighter week lets your body absorb the training.")
-        elif kind in (WeekKind.TAPER, WeekKind.RACE) and run_type is not RunType.RACE:
+        elif kind in (WeekKind.TAPER, WeekKind.RACE) and run.type is not RunType.RACE:
             why.append("Lighter running so you reach race day fresh.")
-        if run_type is RunType.RACE:
+        if run.type is RunType.RACE:
             assert self.p.race is not None
-            title = f"Race: {self.p.race.label} {fmt_distance(distance)} {self.unit}"
+            title = runs.race_title(self.p.race, run.distance, self.p.unit)
             why = ["Start slower than you feel you can; the last part is where it counts."]
         else:
-            label = {
-                RunType.LONG: "Long run",
-                RunType.RUN_WALK: "Run/walk",
-                RunType.EASY: "Easy run",
-                RunType.RECOVERY: "Recovery run",
-            }[run_type]
-            title = f"{label} {fmt_distance(distance)} {self.unit}"
+            title = runs.title(run, self.unit)
         return Session(
-            id=self.session_id(day, "race" if run_type is RunType.RACE else "run"),
+            id=self.session_id(day, "race" if run.type is RunType.RACE else "run"),
             date=day,
             start=self.p.run_time_on(Weekday.of(day)),
             duration_minutes=_round5(total / 60),
-            kind=SessionKind.RACE if run_type is RunType.RACE else SessionKind.RUN,
+            kind=SessionKind.RACE if run.type is RunType.RACE else SessionKind.RUN,
             title=title,
-            run=RunSpec(type=run_type, distance=distance),
+            run=RunSpec(type=run.type, distance=run.distance, minutes=run.minutes, steps=run.steps),
             blocks=[warm, cool],
             notes=self.notes([*why, *cues]),
         )
@@ -362,6 +439,29 @@ class _Builder:
 
     # ------------------------------------------------------------------ the plan
 
+    def target(self, index: int, kind: WeekKind, state: _State, taper_left: int) -> float:
+        """The week's distance: the volume curve inside every limit, and a 5k or 10k race
+        week no lighter than its floor."""
+        p = self.p
+        adjust = self.adjust
+        hold = restart = None
+        if adjust is not None:
+            week_start = p.start_date + dt.timedelta(days=7 * (index - 1))
+            if adjust.hold is not None and week_start <= adjust.today + dt.timedelta(days=6):
+                hold = adjust.hold
+            if adjust.restart and index > p.week_index(adjust.today):
+                restart = state.volumes[-1]
+        target = self.volume.target(index, kind, state.volumes, taper_left, hold, restart)
+        if kind is WeekKind.RACE and p.race is not None and p.race_date is not None:
+            week_start = p.start_date + dt.timedelta(days=7 * (index - 1))
+            share = _run_days_share(p, week_start)
+            floor = self.volume.race_week_floor(state.volumes[: self.taper_from]) * share
+            ceiling = self.volume.target(index, WeekKind.BUILD, state.volumes, 0, hold, restart)
+            biggest = max(state.volumes[1:] or state.volumes)
+            ceiling = min(ceiling, biggest - p.step_for(biggest / 3))
+            target = min(max(target, rules.floor_step(floor, 0.1) + 0.1), ceiling)
+        return max(0.0, target)
+
     def build(self) -> Plan:
         p = self.p
         adjust = self.adjust
@@ -375,24 +475,32 @@ class _Builder:
             )
         weeks: list[Week] = []
         all_days = _days(p.start_date, p.end_date)
-        kinds = [self.kind_of(i + 1, all_days[7 * i : 7 * i + 7]) for i in range(p.weeks)]
-        taper_total = kinds.count(WeekKind.TAPER)
+        kinds = [
+            volume.week_kind(p, i + 1, all_days[7 * i : 7 * i + 7], self.flare)
+            for i in range(p.weeks)
+        ]
+        tapering = [k in (WeekKind.TAPER, WeekKind.RACE) for k in kinds]
+        self.taper_from = 1 + (tapering.index(True) if True in tapering else len(kinds))
+        taper_total = sum(tapering)
         taper_seen = 0
         for i, kind in enumerate(kinds):
             index = i + 1
             days = all_days[7 * i : 7 * i + 7]
-            taper_left = taper_total - taper_seen - 1 if kind is WeekKind.TAPER else 0
-            taper_seen += kind is WeekKind.TAPER
+            taper_left = taper_total - taper_seen - 1 if tapering[i] else 0
+            taper_seen += tapering[i]
             kept: list[Session] = []
             done = 0.0
             if adjust is not None and days[0] < adjust.today:
                 old_week = adjust.old.weeks[i]
                 if days[-1] < adjust.today:
                     weeks.append(old_week)  # wholly in the past: kept as it was
+                    state.longs.append(_longest(old_week.sessions))
+                    self.note_stage(old_week.sessions, state)
                     continue
                 kept = [s for s in old_week.sessions if s.date < adjust.today]
                 days = [d for d in days if d >= adjust.today]
                 done = adjust.current_done
+                self.note_stage(kept, state)
             target = self.target(index, kind, state, taper_left)
             budget = max(0.0, target - done)
             if kept and adjust is not None and adjust.flare:
@@ -402,32 +510,47 @@ class _Builder:
                     for s in adjust.old.weeks[i].sessions
                     if s.date >= adjust.today and s.kind is SessionKind.RUN
                 )
-                budget = min(budget, self.round(rules.FLARE_START_SHARE * left))
-            runs = self.place_runs(kind, days, budget, state, kept)
-            sessions = kept + self.week_sessions(index, kind, days, runs, state)
-            volume = sum(d for _, d in runs.values())
+                budget = min(budget, rules.floor_step(rules.FLARE_START_SHARE * left, 0.1))
+            dates = self.run_dates(kind, days)
+            if self.beginner:
+                placed = self.place_programme(kind, dates, budget, state, kept)
+            else:
+                placed = self.place_runs(index, kind, dates, budget, state, kept)
+            sessions = kept + self.week_sessions(index, kind, days, placed, state)
+            week_volume = sum(r.distance for r in placed.values())
             counted = adjust.current_counted if kept and adjust is not None else 0.0
-            state.volumes.append(counted + volume)
-            state.runs.extend((d, dist) for d, (_, dist) in runs.items())
+            state.volumes.append(counted + week_volume)
+            state.runs.extend((d, r.distance) for d, r in placed.items())
+            state.longs.append(_longest(sessions))
             planned = sum(s.distance for s in sessions if s.kind is SessionKind.RUN)
             weeks.append(
                 Week(
                     index=index,
                     start=all_days[7 * i],
                     kind=kind,
-                    distance=planned,
+                    distance=round(planned, 2),
                     sessions=sessions,
                 )
             )
         plan = Plan(id=p.plan_id, profile=p, weeks=weeks)
         return plan.model_copy(update={"warnings": self.warnings(plan)})
 
+    def note_stage(self, sessions: Sequence[Session], state: _State) -> None:
+        """Remember how far a kept beginner's week had come in the programme."""
+        if not self.beginner:
+            return
+        for s in sessions:
+            if s.run is not None and s.kind is SessionKind.RUN:
+                for option in self.options:
+                    if option.distance == s.run.distance and option.minutes == s.run.minutes:
+                        state.stage = max(state.stage, option.stage)
+
     def week_sessions(
         self,
         index: int,
         kind: WeekKind,
         days: list[dt.date],
-        runs: dict[dt.date, tuple[RunType, float]],
+        placed: dict[dt.date, runs.PlannedRun],
         state: _State,
     ) -> list[Session]:
         p = self.p
@@ -435,12 +558,14 @@ class _Builder:
         for day in days:
             weekday = Weekday.of(day)
             today: list[Session] = []
-            if day in runs:
-                run_type, distance = runs[day]
-                today.append(self.run_session(day, run_type, distance, index, kind))
+            if day in placed:
+                today.append(self.run_session(day, placed[day], index, kind))
             if p.race is not None and day == p.race_date:
                 race_distance = round(p.unit.from_km(p.race.km), 1)
-                today.append(self.run_session(day, RunType.RACE, race_distance, index, kind))
+                race = runs.planned(
+                    RunType.RACE, race_distance, runs.race_steps(race_distance, self.paces)
+                )
+                today.append(self.run_session(day, race, index, kind))
             race_eve = p.race_date is not None and day >= p.race_date - dt.timedelta(days=1)
             if weekday == self.swapped:
                 today.append(self.cross_session(day, index))
@@ -459,51 +584,7 @@ class _Builder:
         return sessions
 
     def warnings(self, plan: Plan) -> list[str]:
-        p = self.p
-        d = fmt_distance
-        out: list[str] = []
-        training = [s for s in plan.sessions() if s.run is not None and s.kind is SessionKind.RUN]
-        longest = max((s.distance for s in training), default=0.0)
-        biggest = max((w.distance for w in plan.weeks), default=0.0)
-        if p.race is not None and p.race_date is not None:
-            goal_week, goal_long = (_unit_km(p.unit, km) for km in RACE_GOALS_KM[p.race])
-            if longest < 0.9 * goal_long or biggest < 0.9 * goal_week:
-                out.append(
-                    f"This plan peaks at {d(biggest)} {self.unit} a week with a longest run of "
-                    f"{d(longest)} {self.unit}. A {p.race.label} usually wants about "
-                    f"{d(goal_week)} {self.unit} a week and long runs near {d(goal_long)} "
-                    f"{self.unit}; the safe-growth rules need more weeks to get there, so run "
-                    "the race easy, or choose a later one."
-                )
-            race_distance = p.unit.from_km(p.race.km)
-            recent = rules.longest_in_window(
-                [(s.date, s.distance) for s in training], p.race_date, p
-            )
-            if race_distance > rules.single_run_limit(recent) + rules.EPS:
-                out.append(
-                    f"The race ({d(race_distance)} {self.unit}) is more than 10 % longer than "
-                    f"your longest run in the 30 days before it ({d(recent)} {self.unit}): "
-                    "start slowly and walk when you need to."
-                )
-            if self.flare:
-                out.append(
-                    "Your back is flaring: the race stays on the calendar, but only race if you "
-                    "can run without pain; otherwise walk it or let it go."
-                )
-        if (
-            p.back_pain is BackPain.NONE
-            and p.weeks >= 4
-            and training
-            and longest <= p.seed_longest_run + rules.EPS
-            and p.distance_step * 10 > longest
-        ):
-            out.append(
-                f"Runs stay at {d(longest)} {self.unit} or less: a {d(p.distance_step)} "
-                f"{self.unit} step would be more than the 10 % a single run may grow. The "
-                "run/walk intervals still progress; set distance_step: 0.1 to let short runs "
-                "grow, or longest_recent_run if you have run further recently."
-            )
-        return out
+        return _warnings(plan, self.flare, self.beginner)
 
 
 @dataclass(frozen=True)
@@ -543,6 +624,85 @@ def _layout(profile: RunnerProfile) -> _Layout:
     if len(mobility) < 2:
         mobility.append(profile.long_run_day)
     return _Layout(core=frozenset(core), mobility=frozenset(mobility))
+
+
+def _longest(sessions: Sequence[Session]) -> float:
+    """The longest training run among ``sessions`` (the race aside), 0 for none."""
+    return max((s.distance for s in sessions if s.kind is SessionKind.RUN), default=0.0)
+
+
+def _run_days_share(profile: RunnerProfile, week_start: dt.date) -> float:
+    """The share of the runner's run days the race week has before the race's eve."""
+    assert profile.race_date is not None
+    days = [
+        week_start + dt.timedelta(days=k) for k in range((profile.race_date - week_start).days - 1)
+    ]
+    return sum(Weekday.of(d) in profile.run_days for d in days) / len(profile.run_days)
+
+
+def _warnings(plan: Plan, flare: bool, beginner: bool) -> list[str]:
+    """Plain sentences about goals the rules did not allow, and what the plan chose."""
+    p = plan.profile
+    d = fmt_distance
+    unit = plan.unit
+    out: list[str] = []
+    training = [s for s in plan.sessions() if s.run is not None and s.kind is SessionKind.RUN]
+    longest = max((s.distance for s in training), default=0.0)
+    biggest = max((w.distance for w in plan.weeks), default=0.0)
+    limit = rules.no_race_peak_limit(p)
+    if limit is not None and p.back_pain is BackPain.NONE and not flare:
+        out.append(
+            f"With no race and no peak_weekly_distance, the plan builds to at most "
+            f"{d(volume.peak_weekly_distance(p))} {unit} a week, "
+            f"{round(rules.NO_RACE_PEAK_GROWTH * 100)} % over the {d(p.start_volume)} {unit} "
+            "you run now; set peak_weekly_distance to aim elsewhere."
+        )
+    if p.race is not None and p.race_date is not None:
+        goal_week, goal_long = (
+            rules.floor_half(p.unit.from_km(km)) for km in volume.RACE_GOALS_KM[p.race]
+        )
+        if longest < 0.9 * goal_long or biggest < 0.9 * goal_week:
+            out.append(
+                f"This plan peaks at {d(biggest)} {unit} a week with a longest run of "
+                f"{d(longest)} {unit}. A {p.race.label} usually wants about "
+                f"{d(goal_week)} {unit} a week and long runs near {d(goal_long)} "
+                f"{unit}; the safe-growth rules need more weeks to get there, so run "
+                "the race easy, or choose a later one."
+            )
+        aim = rules.MARATHON_LONG_RUN_AIM[p.unit]
+        if p.race is Race.MARATHON and longest < aim - rules.EPS:
+            out.append(
+                f"The longest run is {d(longest)} {unit}, short of the {d(aim)} {unit} a "
+                "marathon usually asks for: the long-run limits (its share of the week, 3 "
+                "hours, 10 % over the month's longest) hold it there."
+            )
+        race_distance = p.unit.from_km(p.race.km)
+        recent = rules.longest_in_window(
+            [(s.date, s.distance) for s in training], p.race_date, p
+        )
+        if recent < RACE_SHORT_SHARE * race_distance:
+            out.append(
+                f"Your longest run in the 30 days before the race is {d(recent)} {unit}, "
+                f"well short of the {d(race_distance)} {unit} race: start slowly and walk "
+                "when you need to."
+            )
+        if flare:
+            out.append(
+                "Your back is flaring: the race stays on the calendar, but only race if you "
+                "can run without pain; otherwise walk it or let it go."
+            )
+    if beginner and training and not flare and p.back_pain is BackPain.NONE:
+        done = any(
+            s.run is not None and s.run.type is RunType.EASY and s.run.minutes is not None
+            and s.run.minutes >= 30 + runs.WALK_IN + runs.WALK_OUT - 0.5
+            for s in training
+        )
+        if not done and p.weeks >= 12:
+            out.append(
+                "The plan ends before the 30-minute run: repeat its last week until it "
+                "feels easy, then go on."
+            )
+    return out
 
 
 def _days(first: dt.date, last: dt.date) -> list[dt.date]:

@@ -36,7 +36,20 @@ SAFETY_NOTE = "Stop at once if you feel sharp pain, and see a physical therapist
 
 #: The rules about training load; every other rule is about care.
 LOAD_RULES = frozenset(
-    {"weekly_volume", "single_run_spike", "cutback_weeks", "long_run", "taper", "race_day"}
+    {
+        "weekly_volume",
+        "single_run_spike",
+        "cutback_weeks",
+        "long_run",
+        "taper",
+        "race_day",
+        "long_run_share",
+        "long_run_cap",
+        "cutback_long_run",
+        "marathon_peak_long_runs",
+        "no_race_peak",
+        "intensity",
+    }
 )
 
 

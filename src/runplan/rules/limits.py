@@ -7,7 +7,7 @@ import datetime as dt
 import math
 from collections.abc import Iterable, Sequence
 
-from ..profile import Race, RunnerProfile, minimum_long_run
+from ..profile import BackPain, Race, RunnerProfile, Unit, minimum_long_run
 from .base import EPS, FLARE_START_SHARE, SINGLE_RUN_SPIKE, SINGLE_RUN_WINDOW_DAYS, WEEKLY_LOOKBACK
 
 # ---------------------------------------------------------------------- shared limits
@@ -56,12 +56,13 @@ def longest_in_window(
 def flare_week_limit(
     previous_weeks: Sequence[float], usual: float, max_increase: float, *, first_week: bool
 ) -> float:
-    """The most a week may hold while the back flares: half the usual volume in the flare's
-    first week, then at most (1 + max_increase) x the week before, never above the usual.
+    """The most a week may hold while the back flares: half the usual volume, in the
+    flare's first week and every week after it. Volume does not grow while the back flares;
+    it grows again when a re-plan's log shows pain-free runs (the plan is then no longer a
+    flare plan). ``previous_weeks``, ``max_increase`` and ``first_week`` are kept for callers
+    that pass them.
     """
-    if first_week:
-        return FLARE_START_SHARE * usual
-    return min(usual, (1 + max_increase) * previous_weeks[-1])
+    return FLARE_START_SHARE * usual
 
 
 def is_cutback_week(index: int, every: int) -> bool:
@@ -69,12 +70,126 @@ def is_cutback_week(index: int, every: int) -> bool:
     return index % every == 0
 
 
+#: The taper's length in days each race aims for: 5k and 10k about a week, the half
+#: marathon 10 to 14 days, the marathon 2 to 3 weeks (Bosquet et al. 2007: about two
+#: weeks; shorter races a shorter taper). The plan's weeks round it to a week boundary.
+TAPER_DAYS = {Race.FIVE_K: 7, Race.TEN_K: 7, Race.HALF_MARATHON: 12, Race.MARATHON: 15}
+
+
 def taper_week_count(race: Race) -> int:
-    """Weeks of taper before race day: 2 for a marathon, 1 for shorter races."""
-    return 2 if race is Race.MARATHON else 1
+    """Whole weeks of taper a race aims for: 1 up to the half marathon's 12 days, 2 for
+    the marathon (its taper may reach 3 weeks when race day falls mid-week)."""
+    return round(TAPER_DAYS[race] / 7)
 
 
-def taper_span(race: Race, race_date: dt.date) -> tuple[dt.date, dt.date]:
-    """The days before race day that must be lighter: (first, last) inclusive."""
-    days = 7 * taper_week_count(race)
-    return race_date - dt.timedelta(days=days), race_date - dt.timedelta(days=1)
+def taper_start(race: Race, race_date: dt.date, start_date: dt.date) -> dt.date:
+    """The first day of the taper: the plan's week boundary that makes the taper closest to
+    ``TAPER_DAYS`` (ties go to the shorter taper), never before the plan starts.
+
+    With Monday-to-Sunday weeks and a Sunday race, a 5k or 10k taper is the race week (6
+    days before the race), a half marathon's the last 13 days, a marathon's the last 13.
+    """
+    aim = TAPER_DAYS[race]
+    days_into_week = (race_date - start_date).days % 7
+    choices = [days_into_week + 7 * k for k in range(4)]
+    best = min(choices, key=lambda days: (abs(days - aim), days))
+    return max(start_date, race_date - dt.timedelta(days=best))
+
+
+def taper_span(
+    race: Race, race_date: dt.date, start_date: dt.date | None = None
+) -> tuple[dt.date, dt.date]:
+    """The days before race day that must be lighter: (first, last) inclusive. Without
+    ``start_date`` the weeks are taken to start on race day's weekday + 1."""
+    start = start_date if start_date is not None else race_date + dt.timedelta(days=1)
+    return taper_start(race, race_date, start), race_date - dt.timedelta(days=1)
+
+
+#: A 5k or 10k race week runs at least this share of the peak week (race excluded), so the
+#: taper cuts volume without falling off a cliff (Bosquet et al. 2007: cuts of 41 to 60 %).
+SHORT_RACE_WEEK_FLOOR = 0.40
+
+
+def race_week_floor(race: Race) -> float:
+    """The least share of the peak week a race week holds: 0.4 for 5k and 10k, else 0."""
+    return SHORT_RACE_WEEK_FLOOR if race in (Race.FIVE_K, Race.TEN_K) else 0.0
+
+
+# ---------------------------------------------------------------------- base building
+
+#: Without a race or a peak, a plan builds at most this much over the current volume.
+NO_RACE_PEAK_GROWTH = 0.20
+
+
+def no_race_peak_limit(profile: RunnerProfile) -> float | None:
+    """The most a week may hold in a plan with no race and no ``peak_weekly_distance``:
+    1.2 x the current weekly volume. None when the cap does not apply (a race, a peak the
+    runner chose, or a beginner, whose run/walk programme has its own end)."""
+    if profile.race is not None or profile.peak_weekly_distance is not None:
+        return None
+    if profile.weekly_distance == 0:
+        return None
+    return (1 + NO_RACE_PEAK_GROWTH) * profile.start_volume
+
+
+# ---------------------------------------------------------------------- the long run
+
+#: The long run's largest share of the week by runs in the week (race excluded).
+LONG_RUN_SHARES = ((5, 0.35), (4, 0.40), (0, 0.50))
+#: A marathon plan's long run may take this share where the table allows less.
+MARATHON_LONG_RUN_SHARE = 0.45
+#: No long run beyond 3 hours at easy pace, nor beyond 32 km / 20 mi.
+LONG_RUN_MAX_MINUTES = 180
+LONG_RUN_MAX = {Unit.KM: 32.0, Unit.MI: 20.0}
+#: A marathon plan reaches its longest long run at most this many times.
+MARATHON_PEAK_LONG_RUNS = 3
+#: Below this longest run a marathon plan warns (about 28 km / 17 mi).
+MARATHON_LONG_RUN_AIM = {Unit.KM: 28.0, Unit.MI: 17.0}
+
+
+def long_run_share_limit(runs_in_week: int, race: Race | None) -> float:
+    """The long run's largest share of the week: 35 % with 5 or more runs, 40 % with 4,
+    50 % with 3 or fewer; a marathon plan up to 45 % where that is more."""
+    share = next(s for count, s in LONG_RUN_SHARES if runs_in_week >= count)
+    if race is Race.MARATHON:
+        share = max(share, MARATHON_LONG_RUN_SHARE)
+    return share
+
+
+def long_run_distance_cap(profile: RunnerProfile) -> float:
+    """The longest run any plan holds: 3 hours at the slow end of the easy pace, and never
+    more than 32 km / 20 mi."""
+    from ..runs import paces_for  # runs imports the plan model; imported late to stay light
+
+    slow = paces_for(profile).easy.slow
+    return min(LONG_RUN_MAX[profile.unit], LONG_RUN_MAX_MINUTES * 60 / slow)
+
+
+# ---------------------------------------------------------------------- intensity
+
+#: Strides: 4 to 8 of them, 15 to 30 seconds each.
+STRIDE_COUNT = (4, 8)
+STRIDE_SECONDS = (15, 30)
+#: Strides come from this week on.
+STRIDES_FROM_WEEK = 3
+#: Strides, tempo and race pace together take at most this share of a week's running time.
+FAST_SHARE = 0.20
+
+
+def may_run_fast(profile: RunnerProfile) -> bool:
+    """True when the runner may have strides or tempo: not a beginner, no back pain."""
+    return profile.weekly_distance > 0 and profile.back_pain is BackPain.NONE
+
+
+def may_run_tempo(profile: RunnerProfile) -> bool:
+    """True when the runner may have a tempo or race-pace session: racing, intermediate or
+    advanced, not a beginner and no back pain."""
+    return (
+        may_run_fast(profile) and profile.race is not None and profile.level.value != "beginner"
+    )
+
+
+# ---------------------------------------------------------------------- a flare
+
+#: A flare's first days hold no run: walking and gentle mobility only.
+FLARE_REST_DAYS = 3

@@ -1,0 +1,182 @@
+"""The volume curve: each week's distance, the long run, cutbacks and the taper.
+
+Every number here is held inside the limits in ``runplan.rules`` (the same functions
+``check_plan`` uses), so the curve can aim high and still never break a rule.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from . import rules
+from .plan import WeekKind
+from .profile import BackPain, Race, RunnerProfile, Unit
+
+__all__ = [
+    "LONG_SHARE",
+    "RACE_GOALS_KM",
+    "TAPER_SHARES",
+    "Volume",
+    "peak_weekly_distance",
+]
+
+#: (weekly distance, long run) in km that each race usually asks for at its peak.
+RACE_GOALS_KM: dict[Race, tuple[float, float]] = {
+    Race.FIVE_K: (20.0, 8.0),
+    Race.TEN_K: (30.0, 12.0),
+    Race.HALF_MARATHON: (40.0, 17.0),
+    Race.MARATHON: (60.0, 30.0),
+}
+#: The long run's usual share of the week, by number of runs (below the rule's caps).
+LONG_SHARE = {1: 1.0, 2: 0.5, 3: 0.4, 4: 0.35, 5: 0.3, 6: 0.28}
+#: Taper weeks' volume as a share of the peak week, the race week last. Bosquet et al.
+#: 2007: volume cut by 41 to 60 % over about two weeks; 5k and 10k runners keep more.
+TAPER_SHARES: dict[Race, tuple[float, ...]] = {
+    Race.FIVE_K: (0.8, 0.6),
+    Race.TEN_K: (0.8, 0.6),
+    Race.HALF_MARATHON: (0.8, 0.75, 0.55),
+    Race.MARATHON: (0.85, 0.7, 0.55, 0.45),
+}
+#: A mild sore back's first week eases off to this share of the usual volume.
+MILD_FIRST_WEEK = 0.8
+
+
+def _in_unit(unit: Unit, km: float) -> float:
+    return rules.floor_half(unit.from_km(km))
+
+
+def peak_weekly_distance(profile: RunnerProfile) -> float:
+    """The weekly distance the plan builds toward: given; set by the race; or, with no race,
+    at most 20 % over the current volume (a beginner's programme sets its own)."""
+    if profile.peak_weekly_distance is not None:
+        return profile.peak_weekly_distance
+    if profile.race is not None:
+        return max(_in_unit(profile.unit, RACE_GOALS_KM[profile.race][0]), profile.start_volume)
+    limit = rules.no_race_peak_limit(profile)
+    if limit is None:
+        return 1e9  # a beginner: the run/walk programme has its own end
+    return rules.floor_step(limit, profile.step_for(limit / 3))
+
+
+@dataclass(frozen=True)
+class Volume:
+    """The volume curve of one runner's plan."""
+
+    profile: RunnerProfile
+    flare: bool
+    usual: float
+    first_flare_week: int
+    taper_weeks: int
+
+    @property
+    def peak(self) -> float:
+        """The weekly distance to build toward."""
+        return peak_weekly_distance(self.profile)
+
+    def round(self, distance: float) -> float:
+        """Round a distance down to its step, so rounding never breaks a limit."""
+        return rules.floor_step(distance, self.profile.step_for(distance))
+
+    def target(
+        self,
+        index: int,
+        kind: WeekKind,
+        volumes: Sequence[float],
+        taper_left: int,
+        hold: float | None = None,
+        restart_from: float | None = None,
+    ) -> float:
+        """The most week ``index`` may run. ``volumes`` starts with week 0; ``taper_left``
+        counts the taper weeks after this one; ``hold`` and ``restart_from`` come from a
+        re-plan (a cap, and the week to grow from after a missed week)."""
+        p = self.profile
+        target = min(self.peak, rules.weekly_volume_limit(volumes, p.max_weekly_increase))
+        if p.back_pain is not BackPain.NONE:
+            target = min(target, p.start_volume)
+            if p.back_pain is BackPain.MILD and index == 1:
+                target = min(target, MILD_FIRST_WEEK * p.start_volume)
+        if self.flare:
+            first = index == self.first_flare_week
+            limit = rules.flare_week_limit(volumes, self.usual, p.max_weekly_increase, first_week=first)
+            target = min(target, limit)
+        if hold is not None:
+            target = min(target, hold)
+        if restart_from is not None:
+            target = min(target, (1 + p.max_weekly_increase) * restart_from)
+        if kind in (WeekKind.TAPER, WeekKind.RACE) and p.race is not None:
+            biggest = max(volumes[1:] or volumes)
+            shares = TAPER_SHARES[p.race]
+            share = shares[max(0, len(shares) - 1 - taper_left)]
+            target = min(target, share * biggest)
+            # A taper week runs less than the biggest week before it.
+            target = min(target, biggest - self.profile.step_for(biggest / 3))
+        if rules.is_cutback_week(index, p.cutback_every) and index > 1:
+            target = min(target, p.cutback_ratio * volumes[-1])
+        return max(0.0, rules.floor_step(target, 0.1))
+
+    def race_week_floor(self, volumes: Sequence[float]) -> float:
+        """The least a 5k or 10k race week runs (race excluded): 40 % of the peak week."""
+        p = self.profile
+        if p.race is None or self.flare:
+            return 0.0
+        return rules.race_week_floor(p.race) * max(volumes[1:] or volumes)
+
+    def long_run(
+        self,
+        target: float,
+        runs_in_week: int,
+        cap: float,
+        previous_long: float | None,
+        cutback: bool,
+        peak_long: tuple[float, int],
+    ) -> float:
+        """The week's long run: a share of the week's target inside every long-run limit.
+
+        ``cap`` is the single-run limit for the day; ``previous_long`` the long run of the
+        week before (a cutback week's is shorter); ``peak_long`` the longest long run so far
+        and how often it was run (a marathon reaches it at most three times).
+        """
+        p = self.profile
+        share = LONG_SHARE.get(runs_in_week, 0.28)
+        if p.race is not None:
+            goal_week, goal_long = RACE_GOALS_KM[p.race]
+            share = max(share, goal_long / goal_week)
+        share = min(share, rules.long_run_share_limit(runs_in_week, p.race))
+        if runs_in_week < 2:
+            share = 1.0
+        long = min(share * target, cap, rules.long_run_distance_cap(p))
+        if cutback and previous_long is not None:
+            long = min(long, previous_long - self.profile.step_for(previous_long))
+        longest, times = peak_long
+        if (
+            p.race is Race.MARATHON
+            and times >= rules.MARATHON_PEAK_LONG_RUNS
+            and long >= longest - rules.EPS
+        ):
+            long = longest - self.profile.step_for(longest)
+        return max(0.0, self.round(long))
+
+
+def taper_weeks(kinds: Sequence[WeekKind]) -> int:
+    """How many weeks of the plan taper (the race week included)."""
+    return sum(k in (WeekKind.TAPER, WeekKind.RACE) for k in kinds)
+
+
+def week_kind(
+    profile: RunnerProfile, index: int, days: Sequence[dt.date], flare: bool
+) -> WeekKind:
+    """What week ``index`` is for: race, taper, recovery (a sore back's lighter first week,
+    or a flare), cutback or build."""
+    if profile.race_date is not None and profile.race_date in days:
+        return WeekKind.RACE
+    if profile.race is not None and profile.race_date is not None:
+        first = rules.taper_start(profile.race, profile.race_date, profile.start_date)
+        if days[0] >= first:
+            return WeekKind.TAPER
+    if flare or (profile.back_pain is BackPain.MILD and index == 1):
+        return WeekKind.RECOVERY
+    if rules.is_cutback_week(index, profile.cutback_every):
+        return WeekKind.CUTBACK
+    return WeekKind.BUILD
