@@ -502,3 +502,16 @@ def describe(run: PlannedRun, paces: Paces, unit: str) -> list[str]:
     if run.type is RunType.RACE:
         out.append(f"Race pace: {pace_text(paces.race, unit)}.")
     return out
+
+
+def shakeout(stage: int, paces: Paces, most: float) -> PlannedRun | None:
+    """A race-week session for a beginner (5 to 30 minutes of the current stage's running
+    and walking) of at most ``most``; none when even 5 minutes is too far."""
+    for minutes in range(MAIN_MINUTES[1], 4, -1):
+        steps = stage_steps(stage, minutes, paces)
+        distance = round(steps_distance(steps), 1)
+        if 0 < distance <= most:
+            run_type = RunType.EASY if STAGES[stage][1] == 0 else RunType.RUN_WALK
+            note = "A short, easy shake-out before race day."
+            return planned(run_type, distance, steps, stage=stage, running=_running(steps), note=note)
+    return None

@@ -137,6 +137,7 @@ class _Builder:
 
     def place_programme(
         self,
+        index: int,
         kind: WeekKind,
         dates: list[dt.date],
         target: float,
@@ -156,6 +157,18 @@ class _Builder:
         placed: dict[dt.date, runs.PlannedRun] = {}
         left = target
         ceiling: runs.PlannedRun | None = None
+        shorter_than = None  # a cutback week's runs stay under the last week's long run
+        if (
+            rules.is_cutback_week(index, p.cutback_every)
+            and index > 1
+            and state.longs
+            and kind is not WeekKind.RACE
+        ):
+            shorter_than = state.longs[-1] or None
+        peak = max(state.longs, default=0.0)
+        times = sum(x >= peak - rules.EPS for x in state.longs) if peak > 0 else 0
+        if p.race is Race.MARATHON and times >= rules.MARATHON_PEAK_LONG_RUNS:
+            shorter_than = min(shorter_than or math.inf, peak)
         kept_runs = [s for s in kept if s.kind is SessionKind.RUN and s.run is not None]
         if any(Weekday.of(s.date) is p.long_run_day for s in kept_runs):
             longest_kept = max(s.distance for s in kept_runs)
@@ -179,8 +192,8 @@ class _Builder:
                 and (day == long_date or o.distance <= max(smallest, left / (after + 1)) + 0.05)
                 and (ceiling is None or (o.key <= ceiling.key and o.distance <= ceiling.distance))
             ]
-            if day == long_date and cutback and state.longs and state.longs[-1] > 0:
-                fits = [o for o in fits if o.distance < state.longs[-1] - rules.EPS]
+            if shorter_than is not None:
+                fits = [o for o in fits if o.distance < shorter_than - rules.EPS]
             if not fits:
                 continue
             best = max(fits, key=lambda o: o.key)
@@ -188,6 +201,38 @@ class _Builder:
             left -= best.distance
             if ceiling is None:
                 ceiling = best
+        if kind is WeekKind.RACE and dates and target > 0 and sum(
+            r.distance for r in placed.values()
+        ) < target - 0.3:
+            # Too little for whole programme sessions: one shorter session instead.
+            placed = {}
+            day = dates[-1]
+            below = shorter_than - 0.05 if shorter_than is not None else math.inf
+            most = min(target + rules.EPS, caps[day] + rules.EPS, below)
+            shake = runs.shakeout(max(0, state.stage), self.paces, most)
+            if shake is not None:
+                placed[day] = shake
+        if placed and len(placed) + len(kept_runs) >= 2:
+            # The longest run keeps to its share of the week.
+            top = max(placed, key=lambda d: (placed[d].distance, d == long_date))
+            others = [r.distance for d, r in placed.items() if d != top]
+            others += [s.distance for s in kept_runs]
+            share = rules.long_run_share_limit(len(others) + 1, p.race)
+            most = share * sum(others) / (1 - share)
+            long = placed[top]
+            if long.distance > most + rules.EPS:
+                fits = [
+                    o
+                    for o in options
+                    if o.key <= long.key and max(others) <= o.distance <= most + rules.EPS
+                ]
+                rest = [r for d, r in placed.items() if d != top]
+                if fits:
+                    placed[top] = max(fits, key=lambda o: o.key)
+                elif rest:
+                    placed[top] = max(rest, key=lambda r: r.distance)
+                else:
+                    del placed[top]
         if long_date in placed:
             state.stage = max(state.stage, placed[long_date].stage) if not cutback else state.stage
         return placed
@@ -204,12 +249,8 @@ class _Builder:
         """Runs for ``dates``: the long run first, then easy runs sharing what is left, each
         within its single-run cap. ``kept`` are the week's sessions already in the past."""
         p = self.p
-        caps = {d: self.volume.round(c) for d, c in self.caps(dates, state).items()}
-        if kind is WeekKind.RACE:
-            # Race-week runs stay short: none longer than a typical run of the peak week.
-            biggest = max(state.volumes[1:] or state.volumes)
-            typical = self.volume.round(RACE_WEEK_RUN_SHARE * biggest / len(p.run_days))
-            caps = {d: min(c, typical) for d, c in caps.items()}
+        longest = rules.long_run_distance_cap(p)
+        caps = {d: self.volume.round(min(c, longest)) for d, c in self.caps(dates, state).items()}
         long_date = next((d for d in dates if Weekday.of(d) is p.long_run_day), None)
         if kind is WeekKind.RACE:
             long_date = None
@@ -222,7 +263,12 @@ class _Builder:
         runs_in_week = len(dates) + len(kept_runs)
         previous = state.longs[-1] if state.longs and state.longs[-1] > 0 else None
         cutback_ceiling = None
-        if rules.is_cutback_week(index, p.cutback_every) and index > 1 and previous is not None:
+        if (
+            rules.is_cutback_week(index, p.cutback_every)
+            and index > 1
+            and previous is not None
+            and kind is not WeekKind.RACE
+        ):
             cutback_ceiling = previous
             ceiling = min(ceiling, self.volume.round(previous - p.step_for(previous)))
         if long_date is not None:
@@ -249,7 +295,14 @@ class _Builder:
                 ceiling = long
         others = [d for d in dates if d != long_date]
         count = min(len(others), int(remaining // min_run(p.unit) + rules.EPS)) if others else 0
+        if kind is WeekKind.RACE and others and count == 0 and remaining >= 0.1:
+            count = 1  # a short shake-out keeps a small race week off the cliff
         chosen = _spread(others, count)
+        if kind is WeekKind.RACE and count == len(others):
+            # Race-week runs stay short: none longer than a typical run of the peak week.
+            biggest = max(state.volumes[1:] or state.volumes)
+            typical = self.volume.round(RACE_WEEK_RUN_SHARE * biggest / len(p.run_days))
+            caps = {d: min(c, typical) for d, c in caps.items()}
         if count:
             share = self.volume.round(remaining / count)
             step = p.step_for(share)
@@ -263,6 +316,18 @@ class _Builder:
                 if distance > 0:
                     placed[day] = distance
         self.keep_share(placed, long_date, kept_runs)
+        peak = max(state.longs, default=0.0)
+        times = sum(x >= peak - rules.EPS for x in state.longs) if peak > 0 else 0
+        below = cutback_ceiling
+        if p.race is Race.MARATHON and times >= rules.MARATHON_PEAK_LONG_RUNS:
+            below = peak if below is None else min(below, peak)
+        if below is not None:
+            # A cutback week, or a marathon past its third peak long run: every run shorter.
+            most = self.volume.round(below - p.step_for(below))
+            for day in list(placed):
+                placed[day] = min(placed[day], most)
+                if placed[day] <= 0:
+                    del placed[day]
         return self.dress(index, kind, placed, long_date)
 
     def keep_share(
@@ -270,21 +335,21 @@ class _Builder:
     ) -> None:
         """Shorten the long run (and then the others) until it is no more than its share of
         the week: easy runs the caps kept short must not leave it too big a part."""
-        if long_date is None or long_date not in placed:
+        if not placed:
             return
         count = len(placed) + len(kept)
         if count < 2:
             return
+        top = max(placed, key=lambda d: (placed[d], d == long_date))
         share = rules.long_run_share_limit(count, self.p.race)
-        others = sum(v for d, v in placed.items() if d != long_date) + sum(kept)
+        others = sum(v for d, v in placed.items() if d != top) + sum(kept)
         most = share * others / (1 - share)
-        if placed[long_date] > most + rules.EPS:
+        if placed[top] > most + rules.EPS:
             long = rules.floor_step(most, 0.1)
-            placed[long_date] = long
-            for day in placed:
+            for day in list(placed):
                 placed[day] = min(placed[day], long)
-            if long <= 0:
-                del placed[long_date]
+                if placed[day] <= 0:
+                    del placed[day]
 
     def dress(
         self, index: int, kind: WeekKind, placed: dict[dt.date, float], long_date: dt.date | None
@@ -459,7 +524,7 @@ class _Builder:
             ceiling = self.volume.target(index, WeekKind.BUILD, state.volumes, 0, hold, restart)
             biggest = max(state.volumes[1:] or state.volumes)
             ceiling = min(ceiling, biggest - p.step_for(biggest / 3))
-            target = min(max(target, rules.floor_step(floor, 0.1) + 0.1), ceiling)
+            target = min(max(target, math.ceil(floor * 10 - rules.EPS) / 10), ceiling)
         return max(0.0, target)
 
     def build(self) -> Plan:
@@ -513,7 +578,7 @@ class _Builder:
                 budget = min(budget, rules.floor_step(rules.FLARE_START_SHARE * left, 0.1))
             dates = self.run_dates(kind, days)
             if self.beginner:
-                placed = self.place_programme(kind, dates, budget, state, kept)
+                placed = self.place_programme(index, kind, dates, budget, state, kept)
             else:
                 placed = self.place_runs(index, kind, dates, budget, state, kept)
             sessions = kept + self.week_sessions(index, kind, days, placed, state)

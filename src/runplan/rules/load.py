@@ -17,6 +17,7 @@ from .base import (
     _is_race,
 )
 from .limits import (
+    floor_step,
     is_cutback_week,
     longest_in_window,
     single_run_limit,
@@ -131,7 +132,8 @@ def long_run(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
 def taper(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
     """Before a race, the taper weeks run less than the biggest week before the taper, and a
     5k or 10k race week keeps at least 40 % of that week (race excluded), pro rata to the
-    runner's run days it has before the eve of the race.
+    runner's run days it has before the eve of the race (and never above what a cutback
+    week allows).
 
     The taper starts on the week boundary closest to about 7 days before a 5k or 10k, 12
     before a half marathon and 15 before a marathon (see ``taper_start``): with
@@ -166,8 +168,12 @@ def taper(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
                 excess=round(facts.volumes[i] / peak - 1, 3) if peak > 0 else None,
             )
         floor = race_week_floor(profile.race) * peak * _days_share(week.start, plan)
+        if is_cutback_week(week.index, profile.cutback_every) and i > 1:
+            floor = min(floor, profile.cutback_ratio * facts.volumes[i - 1])
+        floor = floor_step(floor, profile.step_for(floor))
         if (
             profile.back_pain is not BackPain.FLARE
+            and profile.weekly_distance > 0
             and week.start <= profile.race_date <= week.start + dt.timedelta(days=6)
             and facts.volumes[i] < floor - EPS
         ):

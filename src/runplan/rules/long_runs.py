@@ -90,7 +90,8 @@ def long_run_cap(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
 
 
 def cutback_long_run(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
-    """A cutback week's long run is shorter than the long run of the week before.
+    """A cutback week's long run is shorter than the long run of the week before (the race
+    week aside: the taper rule sets it).
 
     Evidence: convention: a lighter week lightens its biggest session too; published plans
     shorten the long run in their lighter weeks (coaching reference).
@@ -100,7 +101,7 @@ def cutback_long_run(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
         if not is_cutback_week(week.index, every):
             continue
         runs, previous = _training_runs(week), _training_runs(before)
-        if not runs or not previous:
+        if not runs or not previous or any(_is_race(s) for s in week.sessions):
             continue
         longest = max(s.distance for s in runs)
         limit = max(s.distance for s in previous)
@@ -117,7 +118,7 @@ def cutback_long_run(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
 
 
 def marathon_peak_long_runs(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
-    """A marathon plan reaches its longest long run at most three times.
+    """A marathon plan reaches its longest long run in at most three weeks.
 
     Evidence: published novice marathon plans run their longest long run (20 mi) once or
     twice; repeating the peak adds fatigue more than fitness (coaching reference). Three is
@@ -125,20 +126,19 @@ def marathon_peak_long_runs(plan: Plan, catalogue: Catalogue) -> Iterator[Violat
     """
     if plan.profile.race is not Race.MARATHON:
         return
-    runs = [s for w in plan.weeks for s in _training_runs(w)]
-    if not runs:
+    weeks = [(w, max((s.distance for s in _training_runs(w)), default=0.0)) for w in plan.weeks]
+    longest = max((d for _, d in weeks), default=0.0)
+    if longest <= 0:
         return
-    longest = max(s.distance for s in runs)
-    at_peak = [s for s in runs if s.distance >= longest - EPS]
+    at_peak = [w for w, d in weeks if d >= longest - EPS]
     if len(at_peak) > MARATHON_PEAK_LONG_RUNS:
-        week_of = {s.id: w.index for w in plan.weeks for s in w.sessions}
         extra = at_peak[MARATHON_PEAK_LONG_RUNS]
         yield Violation(
             rule="marathon_peak_long_runs",
-            week=week_of[extra.id],
-            date=extra.date,
-            message=f"The plan runs its longest run ({_fmt(longest)} {plan.unit}) "
-            f"{len(at_peak)} times; {MARATHON_PEAK_LONG_RUNS} is the most.",
+            week=extra.index,
+            date=None,
+            message=f"The plan reaches its longest run ({_fmt(longest)} {plan.unit}) in "
+            f"{len(at_peak)} weeks; {MARATHON_PEAK_LONG_RUNS} is the most.",
         )
 
 
