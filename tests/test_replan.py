@@ -34,6 +34,7 @@ PROFILE = RunnerProfile.model_validate(
     {
         "start_date": "2026-01-05",
         "weekly_distance": 25,
+        "peak_weekly_distance": 40,  # without a peak, a no-race plan stops 20 % up
         "run_days": ["tue", "thu", "sat", "sun"],
         "long_run_day": "sun",
         "weeks": 12,

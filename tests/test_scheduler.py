@@ -22,8 +22,10 @@ from runplan import (
     check_plan,
     load_catalogue,
 )
+from runplan.plan import RepeatStep, RunStep, StepKind
 from runplan.rules import SAFETY_NOTE
 
+from .conftest import ROOT
 from .profiles import EXAMPLES, example, profiles
 
 
@@ -213,12 +215,19 @@ def test_session_ids_are_stable_slots(cat: Catalogue) -> None:
     assert set(ids) <= {s.id for s in longer.sessions()}
 
 
-def test_distances_are_multiples_of_half_a_unit(cat: Catalogue) -> None:
+def test_distances_are_multiples_of_their_step(cat: Catalogue) -> None:
+    # 0.1 of a unit under 5 (so short runs can grow by less than 10 %), 0.5 from there.
     for name in EXAMPLES:
         plan = build_plan(example(name), cat)
         for s in plan.sessions():
             if s.run and s.kind is SessionKind.RUN:
-                assert (s.run.distance * 2).is_integer(), (name, s.run.distance)
+                step = 10 if s.run.distance < 5 else 2
+                assert abs(s.run.distance * step - round(s.run.distance * step)) < 1e-9, (
+                    name,
+                    s.run.distance,
+                )
+        for week in plan.weeks:
+            assert week.distance == round(week.distance, 2)
 
 
 def test_run_duration_follows_easy_pace(cat: Catalogue) -> None:
@@ -237,17 +246,38 @@ def test_core_never_the_day_before_the_long_run(cat: Catalogue) -> None:
     assert not {d + dt.timedelta(days=1) for d in cores} & long_days
 
 
-def test_a_finer_distance_step_lets_short_runs_grow(cat: Catalogue) -> None:
-    coarse = build_plan(example("beginner_3_days"), cat)
-    fine_profile = RunnerProfile.model_validate(
-        {**EXAMPLES["beginner_3_days"], "distance_step": 0.1}
-    )
-    fine = build_plan(fine_profile, cat)
-    assert check_plan(fine, cat) == []
-    longest = [max(s.distance for s in w.sessions if s.is_run) for w in fine.weeks]
-    assert max(longest) > 2.5 > max(s.distance for s in coarse.sessions() if s.is_run)
-    assert all(
-        abs(s.distance * 10 - round(s.distance * 10)) < 1e-9 for s in fine.sessions() if s.is_run
-    )
-    assert not any("Runs stay at" in w for w in fine.warnings)
-    assert any("distance_step: 0.1" in w for w in coarse.warnings)
+def test_the_beginner_example_reaches_a_30_minute_run_by_week_12(cat: Catalogue) -> None:
+    profile = RunnerProfile.from_file(ROOT / "examples" / "beginner.yaml")
+    plan = build_plan(profile, cat)
+    assert check_plan(plan, cat) == []
+    continuous = [
+        w.index
+        for w in plan.weeks
+        for s in w.sessions
+        if s.run is not None
+        and s.run.type is RunType.EASY
+        and any(
+            isinstance(step, RunStep) and step.kind is StepKind.RUN and step.minutes == 30
+            for step in s.run.steps
+        )
+    ]
+    assert continuous and continuous[0] <= 12
+    # Running grows and walking shrinks, week by week, on the long-run day.
+    running = []
+    for week in plan.weeks:
+        long_day = [s for s in week.sessions if s.run and Weekday.of(s.date) is Weekday.SAT]
+        running.append(running_minutes(long_day[0].run.steps) if long_day else 0.0)
+    build = [r for w, r in zip(plan.weeks, running, strict=True) if w.kind is WeekKind.BUILD]
+    assert build == sorted(build) and build[0] < 10 <= 30 <= build[-1]
+    assert all(20 <= (s.run.minutes or 0) <= 35 for s in plan.sessions() if s.run)
+    assert not any("Runs stay at" in w or "distance_step" in w for w in plan.warnings)
+
+
+def running_minutes(steps: list[RunStep | RepeatStep]) -> float:
+    total = 0.0
+    for step in steps:
+        if isinstance(step, RepeatStep):
+            total += step.repeat * running_minutes(list(step.steps))
+        elif step.kind is StepKind.RUN and step.minutes is not None:
+            total += step.minutes
+    return total

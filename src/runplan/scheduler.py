@@ -233,6 +233,15 @@ class _Builder:
                     placed[top] = max(rest, key=lambda r: r.distance)
                 else:
                     del placed[top]
+        if not _share_kept([r.distance for r in placed.values()], kept_runs, p.race):
+            placed = {}
+            need = _share_need(kept_runs, p.race)
+            for day in reversed(dates):
+                most = min(target, caps[day]) + rules.EPS
+                shake = runs.shakeout(max(0, state.stage), self.paces, most)
+                if shake is not None and shake.distance >= need - rules.EPS:
+                    placed[day] = shake
+                    break
         if long_date in placed:
             state.stage = max(state.stage, placed[long_date].stage) if not cutback else state.stage
         return placed
@@ -316,6 +325,14 @@ class _Builder:
                 if distance > 0:
                     placed[day] = distance
         self.keep_share(placed, long_date, kept_runs)
+        if not _share_kept(list(placed.values()), kept, p.race):
+            placed = {}
+            need = _share_need(kept, p.race)
+            for day in reversed(dates):
+                distance = min(self.volume.round(target), caps[day], max(kept_runs))
+                if distance >= need - rules.EPS and distance > 0:
+                    placed[day] = distance
+                    break
         peak = max(state.longs, default=0.0)
         times = sum(x >= peak - rules.EPS for x in state.longs) if peak > 0 else 0
         below = cutback_ceiling
@@ -689,6 +706,25 @@ def _layout(profile: RunnerProfile) -> _Layout:
     if len(mobility) < 2:
         mobility.append(profile.long_run_day)
     return _Layout(core=frozenset(core), mobility=frozenset(mobility))
+
+
+def _share_kept(placed: list[float], kept: Sequence[Session], race: Race | None) -> bool:
+    """True unless a run already in the past is too big a part of the week with ``placed``
+    added (a re-plan then adds no run to that week)."""
+    kept_runs = [s.distance for s in kept if s.kind is SessionKind.RUN]
+    if not kept_runs or len(placed) + len(kept_runs) < 2:
+        return True
+    total = sum(placed) + sum(kept_runs)
+    share = rules.long_run_share_limit(len(placed) + len(kept_runs), race)
+    return max(kept_runs) <= share * total + rules.EPS
+
+
+def _share_need(kept: Sequence[Session], race: Race | None) -> float:
+    """The least distance one more run needs so that no run already in the past is too big
+    a part of the week."""
+    kept_runs = [s.distance for s in kept if s.kind is SessionKind.RUN]
+    share = rules.long_run_share_limit(len(kept_runs) + 1, race)
+    return max(kept_runs) / share - sum(kept_runs)
 
 
 def _longest(sessions: Sequence[Session]) -> float:

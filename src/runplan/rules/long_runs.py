@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from ..catalogue import Catalogue
 from ..plan import Plan, Session, Week
 from ..profile import Race
-from .base import EPS, Violation, _facts, _fmt, _is_race
+from .base import EPS, WEEKLY_LOOKBACK, Violation, _facts, _fmt, _is_race
 from .limits import (
     LONG_RUN_MAX,
     LONG_RUN_MAX_MINUTES,
@@ -32,19 +32,24 @@ def _excess(value: float, limit: float) -> float:
 
 def long_run_share(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
     """The long run takes at most 35 % of the week with 5 or more runs, 40 % with 4 and
-    50 % with 3 or fewer (the race excluded); a marathon plan up to 45 %. A week of a single
-    run has no share to keep.
+    50 % with 3 or fewer (the race excluded); a marathon plan up to 45 %. The week is the
+    runner's usual week: this week's distance, or the best of the 4 weeks before it when
+    this one was cut shorter (a taper, a re-plan after missed runs), so a long run sized for
+    the usual week is not a breach. A week of a single run has no share to keep.
 
     Evidence: coaching practice, not a trial: long runs of about 25 to 35 % of the week for
     runners with 5 or more runs, more with fewer runs; marathon plans at modest volume run
     higher (coaching reference). The exact caps are a convention.
     """
     race = plan.profile.race
+    before: list[float] = []
     for week in plan.weeks:
         runs = _training_runs(week)
+        week_total = sum(s.distance for s in runs)
+        total = max([week_total, *before[-WEEKLY_LOOKBACK:]])
+        before.append(week_total)
         if len(runs) < 2:
             continue
-        total = sum(s.distance for s in runs)
         longest = max(runs, key=lambda s: s.distance)
         share = long_run_share_limit(len(runs), race)
         if longest.distance > share * total + EPS:
@@ -53,7 +58,7 @@ def long_run_share(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
                 week=week.index,
                 date=longest.date,
                 message=f"Week {week.index}'s long run ({_fmt(longest.distance)} {plan.unit}) "
-                f"is more than {round(share * 100)} % of the week's "
+                f"is more than {round(share * 100)} % of the usual week's "
                 f"{_fmt(total)} {plan.unit}.",
                 excess=_excess(longest.distance, share * total),
             )
