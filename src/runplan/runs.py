@@ -14,15 +14,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .plan import PaceRange, RepeatStep, RunStep, RunType, StepKind
 from .catalogue import Level
+from .plan import PaceRange, RepeatStep, RunStep, RunType, StepKind
 from .profile import Race, RunnerProfile, Unit
 
 __all__ = [
-    "PROGRAMME",
-    "Level",
     "Paces",
-    "ProgrammeLevel",
+    "PlannedRun",
     "paces_for",
     "riegel",
     "steps_distance",
@@ -61,7 +59,7 @@ def riegel(seconds: float, from_km: float, to_km: float) -> float:
     Riegel, "Athletic records and human endurance", American Scientist 69 (1981):
     T2 = T1 x (D2 / D1) ** 1.06.
     """
-    return seconds * (to_km / from_km) ** RIEGEL_EXPONENT
+    return float(seconds * (to_km / from_km) ** RIEGEL_EXPONENT)
 
 
 def _range(middle: float, spread: float) -> PaceRange:
@@ -100,7 +98,9 @@ def paces_for(profile: RunnerProfile) -> Paces:
     """The runner's paces: from ``recent_race`` (Riegel), else ``easy_pace``, else a
     cautious default for the level. Every pace is a range."""
     unit = profile.unit
-    walk = PaceRange(slow=round(_per_unit(WALK_KM[0], unit)), fast=round(_per_unit(WALK_KM[1], unit)))
+    walk = PaceRange(
+        slow=round(_per_unit(WALK_KM[0], unit)), fast=round(_per_unit(WALK_KM[1], unit))
+    )
     race_km = (profile.race or Race.FIVE_K).km
     if profile.recent_race is not None:
         done = profile.recent_race
@@ -173,72 +173,6 @@ def steps_distance(steps: Sequence[RunStep | RepeatStep]) -> float:
         else:
             total += _step_distance(step)
     return total
-
-
-# ---------------------------------------------------------------------- the programme
-
-
-@dataclass(frozen=True)
-class ProgrammeLevel:
-    """One step of the beginner's programme: run and walk intervals, repeated; or one
-    continuous run when ``walk_seconds`` is 0."""
-
-    run_seconds: int
-    walk_seconds: int
-    repeats: int
-
-    @property
-    def continuous(self) -> bool:
-        """True for a run without walk breaks."""
-        return self.walk_seconds == 0
-
-    @property
-    def main_minutes(self) -> float:
-        """The running and walking between the warm-up and cool-down walks."""
-        return self.repeats * (self.run_seconds + self.walk_seconds) / 60
-
-    @property
-    def running_minutes(self) -> float:
-        """Minutes of running."""
-        return self.repeats * self.run_seconds / 60
-
-
-#: The Couch-to-5K path, in small steps: running intervals lengthen, walking shortens,
-#: until one continuous run of 30 minutes. Each session adds a 3-minute walk before and
-#: 2 minutes after, so sessions last 20 to 35 minutes.
-PROGRAMME: tuple[ProgrammeLevel, ...] = (
-    ProgrammeLevel(60, 90, 6),
-    ProgrammeLevel(60, 90, 7),
-    ProgrammeLevel(60, 90, 8),
-    ProgrammeLevel(90, 90, 7),
-    ProgrammeLevel(90, 60, 8),
-    ProgrammeLevel(120, 60, 7),
-    ProgrammeLevel(180, 90, 5),
-    ProgrammeLevel(180, 60, 6),
-    ProgrammeLevel(240, 60, 5),
-    ProgrammeLevel(300, 60, 5),
-    ProgrammeLevel(420, 60, 4),
-    ProgrammeLevel(600, 60, 3),
-    ProgrammeLevel(780, 60, 2),
-    ProgrammeLevel(1200, 0, 1),
-    ProgrammeLevel(1500, 0, 1),
-    ProgrammeLevel(1800, 0, 1),
-)
-
-
-def programme_steps(level: ProgrammeLevel, paces: Paces) -> list[RunStep | RepeatStep]:
-    """A beginner's session: a warm-up walk, the run/walk repeats (or one run), a cool-down
-    walk."""
-    run = RunStep(kind=StepKind.RUN, minutes=level.run_seconds / 60, pace=paces.easy)
-    main: RunStep | RepeatStep = run
-    if not level.continuous:
-        walk = RunStep(kind=StepKind.WALK, minutes=level.walk_seconds / 60, pace=paces.walk)
-        main = RepeatStep(repeat=level.repeats, steps=[run, walk])
-    return [
-        RunStep(kind=StepKind.WARM_UP, minutes=WALK_IN),
-        main,
-        RunStep(kind=StepKind.COOL_DOWN, minutes=WALK_OUT),
-    ]
 
 
 # ---------------------------------------------------------------------- runs by distance
@@ -422,11 +356,12 @@ def programme_options(paces: Paces, unit_step: float) -> list[PlannedRun]:
                 run_type, note = RunType.EASY, f"Run {minutes} min without stopping."
             else:
                 run_type = RunType.RUN_WALK
-                note = f"Run {_clock(run_s)}, walk {_clock(walk_s)}, and repeat: {running:g} min running in all."
-            options.append(
-                planned(
-                    run_type, distance, steps, stage=stage, running=running, note=note
+                note = (
+                    f"Run {_clock(run_s)}, walk {_clock(walk_s)}, and repeat: "
+                    f"{running:g} min running in all."
                 )
+            options.append(
+                planned(run_type, distance, steps, stage=stage, running=running, note=note)
             )
     return options
 
@@ -474,7 +409,11 @@ def race_title(race: Race, distance: float, unit: Unit) -> str:
     """The race's title without repeating its distance: "Race: 5 km", "Race: half
     marathon 21.1 km", "Race: 10 km (6.2 mi)"."""
     if race in (Race.FIVE_K, Race.TEN_K):
-        return f"Race: {race.label}" if unit is Unit.KM else f"Race: {race.label} ({_fmt(distance)} mi)"
+        return (
+            f"Race: {race.label}"
+            if unit is Unit.KM
+            else f"Race: {race.label} ({_fmt(distance)} mi)"
+        )
     return f"Race: {race.label} {_fmt(distance)} {unit.value}"
 
 
@@ -490,13 +429,19 @@ def describe(run: PlannedRun, paces: Paces, unit: str) -> list[str]:
         )
     if run.type in (RunType.TEMPO, RunType.RACE_PACE):
         fast = next(
-            (s for s in run.steps if isinstance(s, RunStep) and s.kind in (StepKind.TEMPO, StepKind.RACE_PACE)),
+            (
+                s
+                for s in run.steps
+                if isinstance(s, RunStep) and s.kind in (StepKind.TEMPO, StepKind.RACE_PACE)
+            ),
             None,
         )
+        first = run.steps[0]
+        warm = first.distance if isinstance(first, RunStep) and first.distance else 0.0
         if fast is not None and fast.pace is not None and fast.distance is not None:
             what = "tempo: comfortably hard" if fast.kind is StepKind.TEMPO else "race pace"
             out.append(
-                f"Easy for {_fmt(run.steps[0].distance or 0)} {unit}, then {_fmt(fast.distance)} "
+                f"Easy for {_fmt(warm)} {unit}, then {_fmt(fast.distance)} "
                 f"{unit} at {what} ({pace_text(fast.pace, unit)}), then easy to the end."
             )
     if run.type is RunType.RACE:
@@ -513,5 +458,7 @@ def shakeout(stage: int, paces: Paces, most: float) -> PlannedRun | None:
         if 0 < distance <= most:
             run_type = RunType.EASY if STAGES[stage][1] == 0 else RunType.RUN_WALK
             note = "A short, easy shake-out before race day."
-            return planned(run_type, distance, steps, stage=stage, running=_running(steps), note=note)
+            return planned(
+                run_type, distance, steps, stage=stage, running=_running(steps), note=note
+            )
     return None

@@ -131,9 +131,7 @@ class _Builder:
 
     def caps(self, dates: list[dt.date], state: _State) -> dict[dt.date, float]:
         p = self.p
-        return {
-            d: rules.single_run_limit(rules.longest_in_window(state.runs, d, p)) for d in dates
-        }
+        return {d: rules.single_run_limit(rules.longest_in_window(state.runs, d, p)) for d in dates}
 
     def place_programme(
         self,
@@ -201,9 +199,12 @@ class _Builder:
             left -= best.distance
             if ceiling is None:
                 ceiling = best
-        if kind is WeekKind.RACE and dates and target > 0 and sum(
-            r.distance for r in placed.values()
-        ) < target - 0.3:
+        if (
+            kind is WeekKind.RACE
+            and dates
+            and target > 0
+            and sum(r.distance for r in placed.values()) < target - 0.3
+        ):
             # Too little for whole programme sessions: one shorter session instead.
             placed = {}
             day = dates[-1]
@@ -382,9 +383,13 @@ class _Builder:
                     RunType.RUN_WALK, distance, runs.run_walk_steps(distance, paces)
                 )
             elif day == long_date:
-                out[day] = runs.planned(RunType.LONG, distance, runs.easy_steps(distance, paces.easy))
+                out[day] = runs.planned(
+                    RunType.LONG, distance, runs.easy_steps(distance, paces.easy)
+                )
             else:
-                out[day] = runs.planned(RunType.EASY, distance, runs.easy_steps(distance, paces.easy))
+                out[day] = runs.planned(
+                    RunType.EASY, distance, runs.easy_steps(distance, paces.easy)
+                )
         if self.flare or not rules.may_run_fast(p):
             return out
         easy = [d for d in out if d != long_date and out[d].distance >= 2 * min_run(p.unit)]
@@ -416,7 +421,9 @@ class _Builder:
     def notes(self, extra: list[str]) -> list[str]:
         return [*extra, rules.SAFETY_NOTE] if self.flare else extra
 
-    def run_session(self, day: dt.date, run: runs.PlannedRun, index: int, kind: WeekKind) -> Session:
+    def run_session(
+        self, day: dt.date, run: runs.PlannedRun, index: int, kind: WeekKind
+    ) -> Session:
         steps = workouts.growth_weeks(index, self.p.cutback_every)
         turn = index + day.toordinal()
         warm = self.workouts.warm_up(steps)
@@ -778,9 +785,7 @@ def _warnings(plan: Plan, flare: bool, beginner: bool) -> list[str]:
                 "hours, 10 % over the month's longest) hold it there."
             )
         race_distance = p.unit.from_km(p.race.km)
-        recent = rules.longest_in_window(
-            [(s.date, s.distance) for s in training], p.race_date, p
-        )
+        recent = rules.longest_in_window([(s.date, s.distance) for s in training], p.race_date, p)
         if recent < RACE_SHORT_SHARE * race_distance:
             out.append(
                 f"Your longest run in the 30 days before the race is {d(recent)} {unit}, "
@@ -794,7 +799,9 @@ def _warnings(plan: Plan, flare: bool, beginner: bool) -> list[str]:
             )
     if beginner and training and not flare and p.back_pain is BackPain.NONE:
         done = any(
-            s.run is not None and s.run.type is RunType.EASY and s.run.minutes is not None
+            s.run is not None
+            and s.run.type is RunType.EASY
+            and s.run.minutes is not None
             and s.run.minutes >= 30 + runs.WALK_IN + runs.WALK_OUT - 0.5
             for s in training
         )

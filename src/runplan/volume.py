@@ -99,7 +99,9 @@ class Volume:
                 target = min(target, MILD_FIRST_WEEK * p.start_volume)
         if self.flare:
             first = index == self.first_flare_week
-            limit = rules.flare_week_limit(volumes, self.usual, p.max_weekly_increase, first_week=first)
+            limit = rules.flare_week_limit(
+                volumes, self.usual, p.max_weekly_increase, first_week=first
+            )
             target = min(target, limit)
         if hold is not None:
             target = min(target, hold)
@@ -164,9 +166,7 @@ def taper_weeks(kinds: Sequence[WeekKind]) -> int:
     return sum(k in (WeekKind.TAPER, WeekKind.RACE) for k in kinds)
 
 
-def week_kind(
-    profile: RunnerProfile, index: int, days: Sequence[dt.date], flare: bool
-) -> WeekKind:
+def week_kind(profile: RunnerProfile, index: int, days: Sequence[dt.date], flare: bool) -> WeekKind:
     """What week ``index`` is for: race, taper, recovery (a sore back's lighter first week,
     or a flare), cutback or build."""
     if profile.race_date is not None and profile.race_date in days:

@@ -26,6 +26,7 @@ from .base import (
     WEEKLY_LOOKBACK,
     Violation,
 )
+from .intensity import intensity
 from .limits import (
     FAST_SHARE,
     FLARE_REST_DAYS,
@@ -42,28 +43,20 @@ from .limits import (
     floor_half,
     floor_step,
     is_cutback_week,
-    longest_in_window,
-    single_run_limit,
     long_run_distance_cap,
     long_run_share_limit,
+    longest_in_window,
     may_run_fast,
     may_run_tempo,
     no_race_peak_limit,
     race_week_floor,
+    single_run_limit,
     taper_span,
     taper_start,
     taper_week_count,
     weekly_volume_limit,
 )
-from .intensity import intensity
 from .load import cutback_weeks, long_run, race_day, single_run_spike, taper, weekly_volume
-from .long_runs import (
-    cutback_long_run,
-    long_run_cap,
-    long_run_share,
-    marathon_peak_long_runs,
-    no_race_peak,
-)
 from .log_signals import (
     FLARE_PAIN,
     HOLD_PAIN,
@@ -74,6 +67,13 @@ from .log_signals import (
     missed_runs,
     pain_flare,
     pain_hold,
+)
+from .long_runs import (
+    cutback_long_run,
+    long_run_cap,
+    long_run_share,
+    marathon_peak_long_runs,
+    no_race_peak,
 )
 from .runs import flare_rest_days, run_steps
 from .sessions import (
@@ -98,10 +98,8 @@ __all__ = [
     "HOLD_PAIN",
     "LONG_RUN_MAX",
     "LONG_RUN_MAX_MINUTES",
-    "LoggedDay",
     "MARATHON_LONG_RUN_AIM",
     "MARATHON_PEAK_LONG_RUNS",
-    "MissedRuns",
     "NO_RACE_PEAK_GROWTH",
     "PSOAS_PER_WEEK",
     "REPEATED_PAIN",
@@ -113,8 +111,10 @@ __all__ = [
     "STRIDE_COUNT",
     "STRIDE_SECONDS",
     "TAPER_DAYS",
-    "Violation",
     "WEEKLY_LOOKBACK",
+    "LoggedDay",
+    "MissedRuns",
+    "Violation",
     "WeekRecord",
     "back_pain",
     "check_plan",

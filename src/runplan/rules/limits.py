@@ -184,9 +184,7 @@ def may_run_fast(profile: RunnerProfile) -> bool:
 def may_run_tempo(profile: RunnerProfile) -> bool:
     """True when the runner may have a tempo or race-pace session: racing, intermediate or
     advanced, not a beginner and no back pain."""
-    return (
-        may_run_fast(profile) and profile.race is not None and profile.level.value != "beginner"
-    )
+    return may_run_fast(profile) and profile.race is not None and profile.level.value != "beginner"
 
 
 # ---------------------------------------------------------------------- a flare

@@ -20,8 +20,8 @@ from .limits import (
     floor_step,
     is_cutback_week,
     longest_in_window,
-    single_run_limit,
     race_week_floor,
+    single_run_limit,
     taper_start,
     weekly_volume_limit,
 )

@@ -58,7 +58,11 @@ def run_steps(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
             if run is None or not run.steps:
                 continue
             minutes, distance, known = _sums(run.steps)
-            if known and run.minutes is not None and abs(minutes - run.minutes) > STEP_MINUTES_SLACK:
+            if (
+                known
+                and run.minutes is not None
+                and abs(minutes - run.minutes) > STEP_MINUTES_SLACK
+            ):
                 yield Violation(
                     rule="run_steps",
                     week=week.index,

@@ -1,0 +1,452 @@
+"""Version-2 coaching: steps and paces, the beginner programme, long runs, tapers and
+intensity. Boundary tests use hand-written plans and numbers worked out by hand, never the
+constants the builder and check_plan share."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from runplan import Catalogue, Plan, RunnerProfile, build_plan, check_plan, load_catalogue
+from runplan.plan import RepeatStep, RunStep, RunType, SessionKind, StepKind
+from runplan.runs import paces_for, riegel
+
+from .profiles import profiles
+
+MONDAY = dt.date(2026, 1, 5)
+
+
+@pytest.fixture(scope="module")
+def cat() -> Catalogue:
+    return load_catalogue()
+
+
+def hand_plan(profile: dict[str, Any], runs: list[tuple[int, float, str]], **extra: Any) -> Plan:
+    """A plan written by hand: (day offset from the start, distance, run type) per run."""
+    prof = RunnerProfile.model_validate({"start_date": MONDAY, **profile})
+    weeks: dict[int, list[dict[str, Any]]] = {}
+    for k, (offset, distance, kind) in enumerate(runs):
+        day = prof.start_date + dt.timedelta(days=offset)
+        run: dict[str, Any] = {"type": kind, "distance": distance, **extra.get(str(k), {})}
+        weeks.setdefault(offset // 7, []).append(
+            {
+                "id": f"r{k}",
+                "date": day,
+                "kind": "race" if kind == "race" else "run",
+                "title": f"{distance}",
+                "run": run,
+            }
+        )
+    count = max(prof.weeks, max(weeks, default=0) + 1)
+    data = {
+        "id": "hand",
+        "profile": prof,
+        "weeks": [
+            {
+                "index": i + 1,
+                "start": prof.start_date + dt.timedelta(days=7 * i),
+                "kind": "build",
+                "distance": 0,
+                "sessions": weeks.get(i, []),
+            }
+            for i in range(count)
+        ],
+    }
+    return Plan.model_validate(data)
+
+
+def broken(plan: Plan, cat: Catalogue, rule: str) -> list[Any]:
+    return [v for v in check_plan(plan, cat) if v.rule == rule]
+
+
+# ---------------------------------------------------------------------- old load rules
+
+
+@pytest.mark.parametrize(("distance", "flagged"), [(11.0, False), (11.05, True)])
+def test_single_run_spike_boundary_is_ten_percent(
+    cat: Catalogue, distance: float, flagged: bool
+) -> None:
+    # 11.0 is 10.0 % over the 10 km longest recent run; 11.05 is 10.5 % over.
+    plan = hand_plan({"weekly_distance": 40, "longest_recent_run": 10}, [(2, distance, "easy")])
+    assert bool(broken(plan, cat, "single_run_spike")) is flagged
+
+
+@pytest.mark.parametrize(("day", "flagged"), [(30, False), (31, True)])
+def test_single_run_window_is_thirty_days(cat: Catalogue, day: int, flagged: bool) -> None:
+    # A 20 km run on day 0; on day 30 it is inside the window (15 km is fine); on day 31
+    # neither it nor the 10 km seed (the day before the start) is.
+    plan = hand_plan(
+        {"weekly_distance": 40, "longest_recent_run": 10, "weeks": 6},
+        [(0, 20, "long"), (day, 15, "easy")],
+    )
+    spikes = [v.date for v in broken(plan, cat, "single_run_spike")]
+    assert (MONDAY + dt.timedelta(days=day) in spikes) is flagged
+
+
+@pytest.mark.parametrize(("distance", "flagged"), [(22.0, False), (22.1, True)])
+def test_weekly_volume_boundary_is_ten_percent(
+    cat: Catalogue, distance: float, flagged: bool
+) -> None:
+    plan = hand_plan(
+        {"weekly_distance": 20, "longest_recent_run": 20},
+        [(0, distance / 2, "easy"), (2, distance / 2, "easy")],
+    )
+    assert bool(broken(plan, cat, "weekly_volume")) is flagged
+
+
+# ---------------------------------------------------------------------- long runs
+
+
+@pytest.mark.parametrize(("long", "flagged"), [(10.0, False), (10.1, True)])
+def test_long_run_share_with_four_runs_is_forty_percent(
+    cat: Catalogue, long: float, flagged: bool
+) -> None:
+    # 10 of 25 is 40 %; 10.1 of 25.1 is 40.2 %.
+    plan = hand_plan(
+        {"weekly_distance": 30, "longest_recent_run": 12},
+        [(0, 5, "easy"), (1, 5, "easy"), (3, 5, "easy"), (5, long, "long")],
+    )
+    assert bool(broken(plan, cat, "long_run_share")) is flagged
+
+
+def test_long_run_share_with_three_runs_is_half_and_marathon_allows_45(cat: Catalogue) -> None:
+    runs = [(0, 5.0, "easy"), (2, 5.0, "easy"), (5, 10.0, "long")]  # 50 %
+    assert not broken(hand_plan({"weekly_distance": 30}, runs), cat, "long_run_share")
+    runs5 = [(0, 5.0, "easy"), (1, 5.0, "easy"), (2, 5.0, "easy"), (3, 5.0, "easy"),
+             (5, 13.0, "long")]  # fmt: skip
+    # 13 of 33 is 39.4 %: over 35 % for a 5-run week, inside a marathon plan's 45 %.
+    assert broken(hand_plan({"weekly_distance": 40}, runs5), cat, "long_run_share")
+    marathon = {"weekly_distance": 40, "race": "marathon", "race_date": "2026-06-07"}
+    assert not broken(hand_plan(marathon, runs5), cat, "long_run_share")
+
+
+@pytest.mark.parametrize(
+    ("profile", "distance", "flagged"),
+    [
+        ({"easy_pace": "5:00"}, 32.0, False),
+        ({"easy_pace": "5:00"}, 32.5, True),
+        # Easy 7:00 has a slow end of 7:17 (7:00 + 4 %): 3 hours is 24.7 km.
+        ({"easy_pace": "7:00"}, 24.7, False),
+        ({"easy_pace": "7:00"}, 24.8, True),
+        ({"easy_pace": "7:00", "unit": "mi"}, 20.0, False),
+        ({"easy_pace": "7:00", "unit": "mi"}, 20.5, True),
+    ],
+)
+def test_long_run_cap_is_32_km_20_mi_or_3_hours(
+    cat: Catalogue, profile: dict[str, Any], distance: float, flagged: bool
+) -> None:
+    plan = hand_plan({"weekly_distance": 80, **profile}, [(5, distance, "long")])
+    assert bool(broken(plan, cat, "long_run_cap")) is flagged
+
+
+@pytest.mark.parametrize(("long", "flagged"), [(12.0, True), (11.5, False)])
+def test_cutback_week_long_run_is_shorter(cat: Catalogue, long: float, flagged: bool) -> None:
+    runs = [(7 * w + 5, 12.0, "long") for w in range(3)] + [(26, long, "long")]
+    plan = hand_plan({"weekly_distance": 30, "longest_recent_run": 12, "weeks": 4}, runs)
+    assert bool(broken(plan, cat, "cutback_long_run")) is flagged
+
+
+@pytest.mark.parametrize(("times", "flagged"), [(3, False), (4, True)])
+def test_marathon_reaches_its_longest_run_at_most_three_times(
+    cat: Catalogue, times: int, flagged: bool
+) -> None:
+    runs = [(7 * w + 6, 30.0 if w < times else 20.0, "long") for w in range(6)]
+    profile = {"weekly_distance": 60, "longest_recent_run": 30, "race": "marathon",
+               "race_date": "2026-03-29"}  # fmt: skip
+    plan = hand_plan(profile, runs)
+    assert bool(broken(plan, cat, "marathon_peak_long_runs")) is flagged
+
+
+@pytest.mark.parametrize(("week", "flagged"), [(60.0, False), (60.5, True)])
+def test_no_race_peak_is_twenty_percent_over_today(
+    cat: Catalogue, week: float, flagged: bool
+) -> None:
+    runs = [(0, week / 4, "easy"), (1, week / 4, "easy"), (3, week / 4, "easy"),
+            (5, week / 4, "long")]  # fmt: skip
+    plan = hand_plan({"weekly_distance": 50, "longest_recent_run": 20}, runs)
+    assert bool(broken(plan, cat, "no_race_peak")) is flagged
+    beginner = hand_plan({"weekly_distance": 0}, [(0, 2.0, "run_walk")])
+    assert not broken(beginner, cat, "no_race_peak")
+
+
+# ---------------------------------------------------------------------- taper
+
+
+def taper_plan(race: str, race_date: str, weekly: list[float]) -> Plan:
+    profile = {"weekly_distance": 30, "longest_recent_run": 12, "race": race,
+               "race_date": race_date, "run_days": ["tue", "thu", "sat", "sun"],
+               "long_run_day": "sun"}  # fmt: skip
+    runs = []
+    for w, volume in enumerate(weekly):
+        runs += [(7 * w + 1, volume / 2, "easy"), (7 * w + 3, volume / 2, "easy")]
+    end = dt.date.fromisoformat(race_date)
+    km = {"5k": 5.0, "half_marathon": 21.1}[race]
+    runs.append(((end - MONDAY).days, km, "race"))
+    return hand_plan(profile, runs)
+
+
+@pytest.mark.parametrize("race_date", ["2026-02-01", "2026-01-31"])  # a Sunday, a Saturday
+def test_a_5k_taper_is_the_race_week_only(cat: Catalogue, race_date: str) -> None:
+    # Week 3 (the week before the race week) may stay at the peak; the race week may not.
+    assert not broken(taper_plan("5k", race_date, [20, 20, 20, 12]), cat, "taper")
+    assert [
+        v.week for v in broken(taper_plan("5k", race_date, [20, 20, 20, 20]), cat, "taper")
+    ] == [4]
+
+
+@pytest.mark.parametrize("race_date", ["2026-02-08", "2026-02-07"])
+def test_a_half_marathon_taper_is_two_weeks(cat: Catalogue, race_date: str) -> None:
+    flagged = broken(taper_plan("half_marathon", race_date, [20, 20, 20, 20, 10]), cat, "taper")
+    assert [v.week for v in flagged] == [4]
+
+
+@pytest.mark.parametrize(("race_week", "flagged"), [(4.0, False), (3.8, True)])
+def test_a_5k_race_week_keeps_forty_percent(
+    cat: Catalogue, race_week: float, flagged: bool
+) -> None:
+    # Peak 20; Sunday race; the race week has Tue and Thu before the eve, 2 of 4 run days:
+    # 40 % x 20 x 2/4 = 4.
+    plan = taper_plan("5k", "2026-02-01", [20, 20, 20, race_week])
+    assert bool([v for v in broken(plan, cat, "taper") if "cliff" in v.message]) is flagged
+
+
+# ---------------------------------------------------------------------- runs and intensity
+
+
+def tempo_steps(fast_minutes: float) -> list[dict[str, Any]]:
+    return [
+        {"kind": "warm_up", "minutes": 40.0},
+        {"kind": "tempo", "minutes": fast_minutes},
+        {"kind": "cool_down", "minutes": 60.0 - fast_minutes},
+    ]
+
+
+@pytest.mark.parametrize(("fast", "flagged"), [(20.0, False), (21.0, True)])
+def test_fast_running_is_at_most_a_fifth_of_the_week(
+    cat: Catalogue, fast: float, flagged: bool
+) -> None:
+    # 100 minutes of running in the week: 20 fast is 20 %, 21 is 21 %.
+    plan = hand_plan(
+        {"weekly_distance": 30, "longest_recent_run": 15, "level": "intermediate"},
+        [(0, 6, "easy"), (2, 10, "tempo")],
+        **{
+            "0": {"minutes": 40, "steps": [{"kind": "run", "minutes": 40.0}]},
+            "1": {"minutes": 60, "steps": tempo_steps(fast)},
+        },  # fmt: skip
+    )
+    assert bool(broken(plan, cat, "intensity")) is flagged
+
+
+@pytest.mark.parametrize(
+    "profile", [{"weekly_distance": 0}, {"weekly_distance": 30, "back_pain": "mild"}]
+)
+def test_beginners_and_sore_backs_get_no_fast_running(
+    cat: Catalogue, profile: dict[str, Any]
+) -> None:
+    plan = hand_plan(profile, [(0, 3, "strides")], **{"0": {"steps": [
+        {"kind": "run", "distance": 2.5},
+        {"repeat": 4, "steps": [{"kind": "stride", "minutes": 0.25}, {"kind": "recover", "minutes": 1.0}]},
+    ]}})  # fmt: skip
+    assert broken(plan, cat, "intensity")
+
+
+@pytest.mark.parametrize(("count", "flagged"), [(4, False), (3, True), (9, True)])
+def test_strides_are_four_to_eight(cat: Catalogue, count: int, flagged: bool) -> None:
+    strides = {"repeat": count, "steps": [{"kind": "stride", "minutes": 0.25},
+                                          {"kind": "recover", "minutes": 1.0}]}  # fmt: skip
+    plan = hand_plan(
+        {"weekly_distance": 40, "longest_recent_run": 15},
+        [(0, 8, "strides"), (2, 10, "easy"), (5, 12, "long")],
+        **{"0": {"steps": [{"kind": "run", "distance": 7.5}, strides]}},
+    )
+    assert bool(broken(plan, cat, "intensity")) is flagged
+
+
+@pytest.mark.parametrize(("minutes", "flagged"), [(31, False), (32, True)])
+def test_steps_add_up_to_the_minutes(cat: Catalogue, minutes: int, flagged: bool) -> None:
+    steps = [{"kind": "warm_up", "minutes": 5.0}, {"kind": "run", "minutes": 25.0}]
+    plan = hand_plan({"weekly_distance": 20}, [(0, 3, "easy")],
+                     **{"0": {"minutes": minutes, "steps": steps}})  # fmt: skip
+    assert bool(broken(plan, cat, "run_steps")) is flagged
+
+
+@pytest.mark.parametrize(("distance", "flagged"), [(5.0, False), (5.6, True)])
+def test_paced_steps_add_up_to_the_distance(cat: Catalogue, distance: float, flagged: bool) -> None:
+    # 30 min at 6:00 min/km is 5 km; 5.6 is 12 % more.
+    steps = [{"kind": "run", "minutes": 30.0, "pace": {"slow": 390, "fast": 330}}]
+    plan = hand_plan({"weekly_distance": 20, "longest_recent_run": 6}, [(0, distance, "easy")],
+                     **{"0": {"minutes": 30, "steps": steps}})  # fmt: skip
+    assert bool(broken(plan, cat, "run_steps")) is flagged
+
+
+@pytest.mark.parametrize(("offset", "flagged"), [(2, True), (3, False)])
+def test_a_flare_starts_with_three_days_without_running(
+    cat: Catalogue, offset: int, flagged: bool
+) -> None:
+    plan = hand_plan({"weekly_distance": 20, "back_pain": "flare"}, [(offset, 3, "run_walk")])
+    assert bool(broken(plan, cat, "flare_rest_days")) is flagged
+
+
+def test_hand_written_plans_without_steps_are_checked_too(cat: Catalogue) -> None:
+    plan = hand_plan({"weekly_distance": 30}, [(0, 10, "tempo"), (2, 10, "tempo"), (5, 5, "easy")])
+    names = {v.rule for v in check_plan(plan, cat)}
+    assert {"intensity", "long_run"} <= names or "intensity" in names
+
+
+# ---------------------------------------------------------------------- paces
+
+
+def test_paces_come_from_a_recent_race_through_riegel() -> None:
+    profile = RunnerProfile.model_validate(
+        {
+            "start_date": MONDAY,
+            "weekly_distance": 30,
+            "recent_race": {"distance": "10k", "time": "50:00"},
+        }  # fmt: skip
+    )
+    paces = paces_for(profile)
+    # Riegel by hand: 3000 s x 4.2195 ** 1.06 = 3000 x 4.6002 = 13 801 s, 327.1 s/km for the
+    # marathon; easy runs 10 to 25 % slower than that: 360 to 409 s/km.
+    assert round(riegel(3000, 10, 42.195)) == 13801
+    assert (paces.easy.fast, paces.easy.slow) == (360, 409)
+    assert "Riegel" in paces.source
+
+
+def test_default_beginner_paces_are_seven_to_nine_minutes() -> None:
+    paces = paces_for(RunnerProfile.model_validate({"start_date": MONDAY, "weekly_distance": 0}))
+    assert (paces.easy.fast, paces.easy.slow) == (420, 540)
+    assert (paces.walk.fast, paces.walk.slow) == (600, 720)
+
+
+# ---------------------------------------------------------------------- plans as a whole
+
+
+def step_sums(steps: list[RunStep | RepeatStep]) -> tuple[float, float]:
+    minutes = distance = 0.0
+    for step in steps:
+        if isinstance(step, RepeatStep):
+            m, d = step_sums(list(step.steps))
+            minutes, distance = minutes + step.repeat * m, distance + step.repeat * d
+            continue
+        mid = (step.pace.slow + step.pace.fast) / 2 if step.pace else None
+        if step.minutes is not None:
+            minutes += step.minutes
+            distance += step.minutes * 60 / mid if mid else 0.0
+        else:
+            assert step.distance is not None and mid is not None
+            distance += step.distance
+            minutes += step.distance * mid / 60
+    return minutes, distance
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(profile=profiles())
+def test_generated_runs_have_steps_that_add_up(profile: RunnerProfile) -> None:
+    cat = load_catalogue()
+    plan = build_plan(profile, cat)
+    assert check_plan(plan, cat) == []
+    fast_kinds = {StepKind.STRIDE, StepKind.TEMPO, StepKind.RACE_PACE}
+    for week in plan.weeks:
+        for s in week.sessions:
+            if s.run is None:
+                continue
+            assert s.run.steps and s.run.minutes
+            if s.kind is SessionKind.RACE:
+                continue
+            minutes, distance = step_sums(list(s.run.steps))
+            assert abs(minutes - s.run.minutes) <= 1, (s.title, minutes, s.run.minutes)
+            assert abs(distance - s.run.distance) <= 0.1 * s.run.distance, (s.title, distance)
+            kinds = {st.kind for st in s.run.steps if isinstance(st, RunStep)} | {
+                inner.kind for st in s.run.steps if isinstance(st, RepeatStep) for inner in st.steps
+            }
+            if profile.weekly_distance == 0 or profile.back_pain.value != "none":
+                assert not kinds & fast_kinds
+            if profile.weekly_distance == 0 and s.kind is SessionKind.RUN:
+                assert 20 <= s.run.minutes <= 35 or week.kind.value in ("race", "taper")
+    if profile.race is None and profile.peak_weekly_distance is None and profile.weekly_distance:
+        assert max(w.distance for w in plan.weeks) <= 1.2 * max(profile.weekly_distance, 5) + 1e-6
+
+
+def example_plan(**data: Any) -> Plan:
+    return build_plan(RunnerProfile.model_validate({"start_date": MONDAY, **data}))
+
+
+def test_race_titles_say_the_distance_once() -> None:
+    five = example_plan(weekly_distance=20, race="5k", race_date="2026-03-29")
+    assert list(five.sessions())[-1].title == "Race: 5 km"
+    half = example_plan(weekly_distance=30, race="half_marathon", race_date="2026-03-29", unit="km")
+    assert list(half.sessions())[-1].title == "Race: half marathon 21.1 km"
+    miles = example_plan(weekly_distance=15, unit="mi", race="10k", race_date="2026-03-29")
+    assert list(miles.sessions())[-1].title == "Race: 10 km (6.2 mi)"
+
+
+def test_json_distances_carry_no_float_noise() -> None:
+    plan = example_plan(weekly_distance=0, weeks=12)
+    text = plan.model_dump_json()
+    assert not re.search(r"\d\.\d{4,}", text.replace('"minutes":0.3333333333333333', ""))
+    for week in json.loads(text)["weeks"]:
+        assert week["distance"] == round(week["distance"], 1)
+
+
+def test_walk_when_you_need_to_only_when_the_long_run_is_short() -> None:
+    ready = example_plan(weekly_distance=40, longest_recent_run=17, race="half_marathon",
+                         race_date="2026-04-19", run_days=["tue", "thu", "sat", "sun"],
+                         long_run_day="sun")  # fmt: skip
+    assert not any("walk when you need to" in w for w in ready.warnings)
+    short = example_plan(weekly_distance=15, longest_recent_run=6, race="half_marathon",
+                         race_date="2026-02-15")  # fmt: skip
+    assert any("walk when you need to" in w for w in short.warnings)
+
+
+def test_no_race_plan_says_it_stops_twenty_percent_up() -> None:
+    plan = example_plan(weekly_distance=80, longest_recent_run=25, weeks=16,
+                        run_days=["mon", "tue", "wed", "thu", "fri", "sun"], long_run_day="sun")  # fmt: skip
+    assert max(w.distance for w in plan.weeks) <= 96
+    assert any("20 %" in w and "peak_weekly_distance" in w for w in plan.warnings)
+
+
+def test_healthy_runners_get_strides_from_week_3_and_racers_a_tempo() -> None:
+    plan = example_plan(weekly_distance=25, level="intermediate", race="10k",
+                        race_date="2026-03-29", run_days=["tue", "thu", "sat", "sun"],
+                        long_run_day="sun")  # fmt: skip
+    types = {w.index: {s.run.type for s in w.sessions if s.run} for w in plan.weeks}
+    assert RunType.STRIDES not in types[1] | types[2]
+    assert all(RunType.STRIDES in types[i] for i in range(3, 12))
+    tempo = [i for i, t in types.items() if t & {RunType.TEMPO, RunType.RACE_PACE}]
+    assert tempo and all(plan.weeks[i - 1].kind.value == "build" for i in tempo)
+    easy = example_plan(weekly_distance=25, back_pain="mild")
+    assert not any(s.run.type in (RunType.STRIDES, RunType.TEMPO) for s in easy.sessions() if s.run)
+
+
+def test_flare_plan_holds_volume_and_rests_three_days() -> None:
+    plan = example_plan(weekly_distance=24, back_pain="flare", weeks=8,
+                        run_days=["mon", "tue", "thu", "sat", "sun"], long_run_day="sun")  # fmt: skip
+    first = [s for s in plan.sessions() if s.is_run and s.date < MONDAY + dt.timedelta(days=3)]
+    assert first == []
+    volumes = [w.distance for w in plan.weeks]
+    # Half the usual 24 km, and no week above the first full one (cutbacks may dip).
+    assert max(volumes) <= 12
+    assert max(volumes[1:]) == volumes[1]
+
+
+def test_mild_back_pain_eases_off_in_week_one_and_says_so() -> None:
+    plan = example_plan(weekly_distance=20, back_pain="mild", weeks=8)
+    assert plan.weeks[0].kind.value == "recovery" and plan.weeks[0].distance < 20
+    assert all(w.kind.value != "recovery" for w in plan.weeks[1:])
+
+
+def test_marathon_long_runs_respect_share_and_peak() -> None:
+    plan = example_plan(weekly_distance=50, longest_recent_run=18, race="marathon",
+                        race_date="2026-05-03", run_days=["tue", "wed", "thu", "sat", "sun"],
+                        long_run_day="sun", level="advanced")  # fmt: skip
+    longs = [max((s.distance for s in w.sessions if s.kind is SessionKind.RUN), default=0)
+             for w in plan.weeks]  # fmt: skip
+    assert max(longs) <= 32 and longs.count(max(longs)) <= 3
+    for week, long in zip(plan.weeks, longs, strict=True):
+        if week.kind.value == "cutback":
+            assert long < longs[week.index - 2]
