@@ -11,12 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import combinations
 
 from . import rules, runs, volume, workouts
 from .catalogue import Catalogue, load_catalogue
 from .errors import PlanError
+from .placement import Placer, State
 from .plan import (
     Block,
     BlockName,
@@ -25,20 +26,14 @@ from .plan import (
     RunType,
     Session,
     SessionKind,
-    StepKind,
     Week,
     WeekKind,
 )
-from .profile import BackPain, Race, RunnerProfile, Unit, Weekday
-from .render import fmt_distance
+from .profile import BackPain, RunnerProfile, Weekday
 from .volume import peak_weekly_distance
 
 __all__ = ["FORM_CUES", "Adjust", "build_plan", "peak_weekly_distance"]
 
-#: A race-week run is at most this share of an average run of the peak week.
-RACE_WEEK_RUN_SHARE = 0.8
-#: The race warns "start slowly" when the month's longest run is under this share of it.
-RACE_SHORT_SHARE = 2 / 3
 
 #: Running form cues, in rotation (from the source articles).
 FORM_CUES = (
@@ -48,11 +43,6 @@ FORM_CUES = (
     "Look ahead, not down at your feet or your watch.",
     "Keep your head over your shoulders; poking it forward strains the upper back.",
 )
-
-
-def min_run(unit: Unit) -> float:
-    """The shortest run worth going out for: 1.5 km or 1 mi."""
-    return 1.5 if unit is Unit.KM else 1.0
 
 
 @dataclass(frozen=True)
@@ -70,18 +60,6 @@ class Adjust:
     usual: float = 0.0  # the usual weekly distance a flare halves
     hold: float | None = None  # cap for the weeks overlapping the next 7 days
     restart: bool = False  # after a missed week, grow from the week before only
-
-
-@dataclass
-class _State:
-    """What the builder has placed so far."""
-
-    volumes: list[float]
-    runs: list[tuple[dt.date, float]] = field(default_factory=list)
-    turn: int = 0  # core sessions so far, for rotation
-    longs: list[float] = field(default_factory=list)  # each week's longest run, 0 for none
-    stage: int = -1  # a beginner's programme stage on the long-run day
-    last_long_key: tuple[int, float] = (-1, 0.0)
 
 
 class _Builder:
@@ -111,309 +89,20 @@ class _Builder:
         self.workouts = workouts.Workouts(profile, catalogue)
         self.paces = runs.paces_for(profile)
         self.volume = volume.Volume(profile, self.flare, usual, first_flare_week, 0)
-        self.options = runs.programme_options(self.paces, 0.1) if self.beginner else []
         # In a flare, the first easy run day becomes a cross-training day.
         easy_days = [d for d in profile.run_days if d is not profile.long_run_day]
         self.swapped = easy_days[0] if self.flare and easy_days else None
+        self.placer = Placer(
+            profile,
+            self.volume,
+            self.paces,
+            flare=self.flare,
+            flare_from=self.flare_from,
+            swapped=self.swapped,
+        )
+        self.options = self.placer.options
 
     # ------------------------------------------------------------------ the week's runs
-
-    def run_dates(self, kind: WeekKind, days: list[dt.date]) -> list[dt.date]:
-        """The days of ``days`` that hold a run."""
-        p = self.p
-        dates = [d for d in days if Weekday.of(d) in p.run_days and Weekday.of(d) != self.swapped]
-        if kind is WeekKind.RACE and p.race_date is not None:
-            dates = [d for d in dates if d < p.race_date - dt.timedelta(days=1)]
-        if self.flare_from is not None:
-            rest_end = self.flare_from + dt.timedelta(days=rules.FLARE_REST_DAYS)
-            dates = [d for d in dates if not self.flare_from <= d < rest_end]
-        return dates
-
-    def caps(self, dates: list[dt.date], state: _State) -> dict[dt.date, float]:
-        p = self.p
-        return {d: rules.single_run_limit(rules.longest_in_window(state.runs, d, p)) for d in dates}
-
-    def place_programme(
-        self,
-        index: int,
-        kind: WeekKind,
-        dates: list[dt.date],
-        target: float,
-        state: _State,
-        kept: Sequence[Session] = (),
-    ) -> dict[dt.date, runs.PlannedRun]:
-        """A beginner's week: the long-run day's session as far along the programme as the
-        rules allow (at most two stages on, none in a cutback week), the others no further."""
-        p = self.p
-        caps = self.caps(dates, state)
-        cutback = kind is not WeekKind.BUILD
-        options = [o for o in self.options if not (self.flare and o.type is RunType.EASY)]
-        top_stage = max(0, state.stage if cutback else state.stage + 1)
-        smallest = min(o.distance for o in options)
-        long_date = next((d for d in dates if Weekday.of(d) is p.long_run_day), None)
-        order = ([long_date] if long_date else []) + [d for d in dates if d != long_date]
-        placed: dict[dt.date, runs.PlannedRun] = {}
-        left = target
-        ceiling: runs.PlannedRun | None = None
-        shorter_than = None  # a cutback week's runs stay under the last week's long run
-        if (
-            rules.is_cutback_week(index, p.cutback_every)
-            and index > 1
-            and state.longs
-            and kind is not WeekKind.RACE
-        ):
-            shorter_than = state.longs[-1] or None
-        peak = max(state.longs, default=0.0)
-        times = sum(x >= peak - rules.EPS for x in state.longs) if peak > 0 else 0
-        if p.race is Race.MARATHON and times >= rules.MARATHON_PEAK_LONG_RUNS:
-            shorter_than = min(shorter_than or math.inf, peak)
-        kept_runs = [s for s in kept if s.kind is SessionKind.RUN and s.run is not None]
-        if any(Weekday.of(s.date) is p.long_run_day for s in kept_runs):
-            longest_kept = max(s.distance for s in kept_runs)
-            options = [o for o in options if o.distance <= longest_kept]
-            order = [d for d in order if d != long_date]
-        elif kept_runs:
-            longest_kept = max(s.distance for s in kept_runs)
-            # The long-run day's session must stay the week's longest.
-            if long_date is not None:
-                options_long = [o for o in options if o.distance >= longest_kept]
-                if not options_long:
-                    order = [d for d in order if d != long_date]
-        for k, day in enumerate(order):
-            after = len(order) - k - 1
-            fits = [
-                o
-                for o in options
-                if o.stage <= top_stage
-                and o.distance <= caps[day] + rules.EPS
-                and o.distance + after * smallest <= left + rules.EPS
-                and (day == long_date or o.distance <= max(smallest, left / (after + 1)) + 0.05)
-                and (ceiling is None or (o.key <= ceiling.key and o.distance <= ceiling.distance))
-            ]
-            if shorter_than is not None:
-                fits = [o for o in fits if o.distance < shorter_than - rules.EPS]
-            if not fits:
-                continue
-            best = max(fits, key=lambda o: o.key)
-            placed[day] = best
-            left -= best.distance
-            if ceiling is None:
-                ceiling = best
-        if (
-            kind is WeekKind.RACE
-            and dates
-            and target > 0
-            and sum(r.distance for r in placed.values()) < target - 0.3
-        ):
-            # Too little for whole programme sessions: one shorter session instead.
-            placed = {}
-            day = dates[-1]
-            below = shorter_than - 0.05 if shorter_than is not None else math.inf
-            most = min(target + rules.EPS, caps[day] + rules.EPS, below)
-            shake = runs.shakeout(max(0, state.stage), self.paces, most)
-            if shake is not None:
-                placed[day] = shake
-        if placed and len(placed) + len(kept_runs) >= 2:
-            # The longest run keeps to its share of the week.
-            top = max(placed, key=lambda d: (placed[d].distance, d == long_date))
-            others = [r.distance for d, r in placed.items() if d != top]
-            others += [s.distance for s in kept_runs]
-            share = rules.long_run_share_limit(len(others) + 1, p.race)
-            most = share * sum(others) / (1 - share)
-            long = placed[top]
-            if long.distance > most + rules.EPS:
-                fits = [
-                    o
-                    for o in options
-                    if o.key <= long.key and max(others) <= o.distance <= most + rules.EPS
-                ]
-                rest = [r for d, r in placed.items() if d != top]
-                if fits:
-                    placed[top] = max(fits, key=lambda o: o.key)
-                elif rest:
-                    placed[top] = max(rest, key=lambda r: r.distance)
-                else:
-                    del placed[top]
-        if not _share_kept([r.distance for r in placed.values()], kept_runs, p.race):
-            placed = {}
-            need = _share_need(kept_runs, p.race)
-            for day in reversed(dates):
-                most = min(target, caps[day]) + rules.EPS
-                shake = runs.shakeout(max(0, state.stage), self.paces, most)
-                if shake is not None and shake.distance >= need - rules.EPS:
-                    placed[day] = shake
-                    break
-        if long_date in placed:
-            state.stage = max(state.stage, placed[long_date].stage) if not cutback else state.stage
-        return placed
-
-    def place_runs(
-        self,
-        index: int,
-        kind: WeekKind,
-        dates: list[dt.date],
-        target: float,
-        state: _State,
-        kept: Sequence[Session] = (),
-    ) -> dict[dt.date, runs.PlannedRun]:
-        """Runs for ``dates``: the long run first, then easy runs sharing what is left, each
-        within its single-run cap. ``kept`` are the week's sessions already in the past."""
-        p = self.p
-        longest = rules.long_run_distance_cap(p)
-        caps = {d: self.volume.round(min(c, longest)) for d, c in self.caps(dates, state).items()}
-        long_date = next((d for d in dates if Weekday.of(d) is p.long_run_day), None)
-        if kind is WeekKind.RACE:
-            long_date = None
-        placed: dict[dt.date, float] = {}
-        remaining = target
-        ceiling = math.inf
-        kept_runs = [s.distance for s in kept if s.kind is SessionKind.RUN]
-        if any(Weekday.of(s.date) is p.long_run_day and s.kind is SessionKind.RUN for s in kept):
-            ceiling = max(kept_runs)  # the long run is past: nothing may outrun it
-        runs_in_week = len(dates) + len(kept_runs)
-        previous = state.longs[-1] if state.longs and state.longs[-1] > 0 else None
-        cutback_ceiling = None
-        if (
-            rules.is_cutback_week(index, p.cutback_every)
-            and index > 1
-            and previous is not None
-            and kind is not WeekKind.RACE
-        ):
-            cutback_ceiling = previous
-            ceiling = min(ceiling, self.volume.round(previous - p.step_for(previous)))
-        if long_date is not None:
-            peak = max(state.longs, default=0.0)
-            long = self.volume.long_run(
-                target,
-                runs_in_week,
-                caps[long_date],
-                previous,
-                rules.is_cutback_week(index, p.cutback_every) and index > 1,
-                (peak, sum(x >= peak - rules.EPS for x in state.longs) if peak > 0 else 0),
-            )
-            long = max(long, min(min_run(p.unit), caps[long_date], self.volume.round(target)))
-            # The long run stays the week's longest, past runs included, when the cap allows.
-            longest_kept = max(kept_runs, default=0.0)
-            long = max(long, min(longest_kept, caps[long_date], self.volume.round(target)))
-            if long < longest_kept:
-                long = 0.0  # no room for a long run that is the week's longest: none this week
-            if cutback_ceiling is not None and long >= cutback_ceiling:
-                long = max(0.0, self.volume.round(cutback_ceiling - p.step_for(cutback_ceiling)))
-            if long > 0:
-                placed[long_date] = long
-                remaining -= long
-                ceiling = long
-        others = [d for d in dates if d != long_date]
-        count = min(len(others), int(remaining // min_run(p.unit) + rules.EPS)) if others else 0
-        if kind is WeekKind.RACE and others and count == 0 and remaining >= 0.1:
-            count = 1  # a short shake-out keeps a small race week off the cliff
-        chosen = _spread(others, count)
-        if kind is WeekKind.RACE and count == len(others):
-            # Race-week runs stay short: none longer than a typical run of the peak week.
-            biggest = max(state.volumes[1:] or state.volumes)
-            typical = self.volume.round(RACE_WEEK_RUN_SHARE * biggest / len(p.run_days))
-            caps = {d: min(c, typical) for d, c in caps.items()}
-        if count:
-            share = self.volume.round(remaining / count)
-            step = p.step_for(share)
-            units = int(remaining / step + rules.EPS)
-            for k, day in enumerate(chosen):
-                share_units = units // count + (1 if k < units % count else 0)
-                distance = min(round(share_units * step, 2), caps[day], ceiling)
-                if long_date is not None and long_date in placed:
-                    # The long run keeps its share: the others never make it too big a part.
-                    distance = min(distance, placed[long_date])
-                if distance > 0:
-                    placed[day] = distance
-        self.keep_share(placed, long_date, kept_runs)
-        if not _share_kept(list(placed.values()), kept, p.race):
-            placed = {}
-            need = _share_need(kept, p.race)
-            for day in reversed(dates):
-                distance = min(self.volume.round(target), caps[day], max(kept_runs))
-                if distance >= need - rules.EPS and distance > 0:
-                    placed[day] = distance
-                    break
-        peak = max(state.longs, default=0.0)
-        times = sum(x >= peak - rules.EPS for x in state.longs) if peak > 0 else 0
-        below = cutback_ceiling
-        if p.race is Race.MARATHON and times >= rules.MARATHON_PEAK_LONG_RUNS:
-            below = peak if below is None else min(below, peak)
-        if below is not None:
-            # A cutback week, or a marathon past its third peak long run: every run shorter.
-            most = self.volume.round(below - p.step_for(below))
-            for day in list(placed):
-                placed[day] = min(placed[day], most)
-                if placed[day] <= 0:
-                    del placed[day]
-        return self.dress(index, kind, placed, long_date)
-
-    def keep_share(
-        self, placed: dict[dt.date, float], long_date: dt.date | None, kept: list[float]
-    ) -> None:
-        """Shorten the long run (and then the others) until it is no more than its share of
-        the week: easy runs the caps kept short must not leave it too big a part."""
-        if not placed:
-            return
-        count = len(placed) + len(kept)
-        if count < 2:
-            return
-        top = max(placed, key=lambda d: (placed[d], d == long_date))
-        share = rules.long_run_share_limit(count, self.p.race)
-        others = sum(v for d, v in placed.items() if d != top) + sum(kept)
-        most = share * others / (1 - share)
-        if placed[top] > most + rules.EPS:
-            long = rules.floor_step(most, 0.1)
-            for day in list(placed):
-                placed[day] = min(placed[day], long)
-                if placed[day] <= 0:
-                    del placed[day]
-
-    def dress(
-        self, index: int, kind: WeekKind, placed: dict[dt.date, float], long_date: dt.date | None
-    ) -> dict[dt.date, runs.PlannedRun]:
-        """Give each placed distance its type and steps: run/walk in a flare, the long run,
-        easy runs, and the week's strides and tempo where the intensity rules allow."""
-        p = self.p
-        paces = self.paces
-        out: dict[dt.date, runs.PlannedRun] = {}
-        for day, distance in placed.items():
-            if self.flare:
-                out[day] = runs.planned(
-                    RunType.RUN_WALK, distance, runs.run_walk_steps(distance, paces)
-                )
-            elif day == long_date:
-                out[day] = runs.planned(
-                    RunType.LONG, distance, runs.easy_steps(distance, paces.easy)
-                )
-            else:
-                out[day] = runs.planned(
-                    RunType.EASY, distance, runs.easy_steps(distance, paces.easy)
-                )
-        if self.flare or not rules.may_run_fast(p):
-            return out
-        easy = [d for d in out if d != long_date and out[d].distance >= 2 * min_run(p.unit)]
-        total = sum(r.minutes for r in out.values())
-        budget = rules.FAST_SHARE * total - 0.5  # rounding slack
-        if easy and index >= rules.STRIDES_FROM_WEEK and budget >= runs.stride_minutes():
-            day = easy[0]
-            steps = runs.stride_steps(out[day].distance, paces)
-            out[day] = runs.planned(RunType.STRIDES, out[day].distance, steps)
-            budget -= runs.stride_minutes()
-            easy = easy[1:]
-        if easy and kind is WeekKind.BUILD and rules.may_run_tempo(p) and index >= 2:
-            day = easy[len(easy) // 2]
-            race_pace = p.race in (Race.HALF_MARATHON, Race.MARATHON) and index % 2 == 0
-            step_kind = StepKind.RACE_PACE if race_pace else StepKind.TEMPO
-            fast = min(runs.TEMPO_MINUTES, budget)
-            if fast >= runs.MIN_TEMPO_MINUTES:
-                steps = runs.tempo_steps(out[day].distance, paces, step_kind, fast)
-                if runs.fast_minutes(steps) > 0:
-                    run_type = RunType.RACE_PACE if race_pace else RunType.TEMPO
-                    out[day] = runs.planned(run_type, out[day].distance, steps)
-        return out
-
-    # ------------------------------------------------------------------ sessions
 
     def session_id(self, day: dt.date, slot: str) -> str:
         return f"{self.p.plan_id}-{day:%Y%m%d}-{slot}"
@@ -458,7 +147,7 @@ class _Builder:
             notes=self.notes([*why, *cues]),
         )
 
-    def core_session(self, day: dt.date, index: int, start: dt.time, state: _State) -> Session:
+    def core_session(self, day: dt.date, index: int, start: dt.time, state: State) -> Session:
         steps = workouts.growth_weeks(index, self.p.cutback_every)
         blocks = self.workouts.core(steps, state.turn)
         state.turn += 1
@@ -528,7 +217,7 @@ class _Builder:
 
     # ------------------------------------------------------------------ the plan
 
-    def target(self, index: int, kind: WeekKind, state: _State, taper_left: int) -> float:
+    def target(self, index: int, kind: WeekKind, state: State, taper_left: int) -> float:
         """The week's distance: the volume curve inside every limit, and a 5k or 10k race
         week no lighter than its floor."""
         p = self.p
@@ -554,9 +243,9 @@ class _Builder:
     def build(self) -> Plan:
         p = self.p
         adjust = self.adjust
-        state = _State(volumes=[p.start_volume])
+        state = State(volumes=[p.start_volume])
         if adjust is not None:
-            state = _State(volumes=list(adjust.history), runs=list(adjust.runs))
+            state = State(volumes=list(adjust.history), runs=list(adjust.runs))
             state.turn = sum(
                 1
                 for s in adjust.old.sessions()
@@ -600,11 +289,11 @@ class _Builder:
                     if s.date >= adjust.today and s.kind is SessionKind.RUN
                 )
                 budget = min(budget, rules.floor_step(rules.FLARE_START_SHARE * left, 0.1))
-            dates = self.run_dates(kind, days)
+            dates = self.placer.run_dates(kind, days)
             if self.beginner:
-                placed = self.place_programme(index, kind, dates, budget, state, kept)
+                placed = self.placer.place_programme(index, kind, dates, budget, state, kept)
             else:
-                placed = self.place_runs(index, kind, dates, budget, state, kept)
+                placed = self.placer.place_runs(index, kind, dates, budget, state, kept)
             sessions = kept + self.week_sessions(index, kind, days, placed, state)
             week_volume = sum(r.distance for r in placed.values())
             counted = adjust.current_counted if kept and adjust is not None else 0.0
@@ -624,7 +313,7 @@ class _Builder:
         plan = Plan(id=p.plan_id, profile=p, weeks=weeks)
         return plan.model_copy(update={"warnings": self.warnings(plan)})
 
-    def note_stage(self, sessions: Sequence[Session], state: _State) -> None:
+    def note_stage(self, sessions: Sequence[Session], state: State) -> None:
         """Remember how far a kept beginner's week had come in the programme."""
         if not self.beginner:
             return
@@ -640,7 +329,7 @@ class _Builder:
         kind: WeekKind,
         days: list[dt.date],
         placed: dict[dt.date, runs.PlannedRun],
-        state: _State,
+        state: State,
     ) -> list[Session]:
         p = self.p
         sessions: list[Session] = []
@@ -673,7 +362,7 @@ class _Builder:
         return sessions
 
     def warnings(self, plan: Plan) -> list[str]:
-        return _warnings(plan, self.flare, self.beginner)
+        return volume.plan_warnings(plan, self.flare, self.beginner)
 
 
 @dataclass(frozen=True)
@@ -715,25 +404,6 @@ def _layout(profile: RunnerProfile) -> _Layout:
     return _Layout(core=frozenset(core), mobility=frozenset(mobility))
 
 
-def _share_kept(placed: list[float], kept: Sequence[Session], race: Race | None) -> bool:
-    """True unless a run already in the past is too big a part of the week with ``placed``
-    added (a re-plan then adds no run to that week)."""
-    kept_runs = [s.distance for s in kept if s.kind is SessionKind.RUN]
-    if not kept_runs or len(placed) + len(kept_runs) < 2:
-        return True
-    total = sum(placed) + sum(kept_runs)
-    share = rules.long_run_share_limit(len(placed) + len(kept_runs), race)
-    return max(kept_runs) <= share * total + rules.EPS
-
-
-def _share_need(kept: Sequence[Session], race: Race | None) -> float:
-    """The least distance one more run needs so that no run already in the past is too big
-    a part of the week."""
-    kept_runs = [s.distance for s in kept if s.kind is SessionKind.RUN]
-    share = rules.long_run_share_limit(len(kept_runs) + 1, race)
-    return max(kept_runs) / share - sum(kept_runs)
-
-
 def _longest(sessions: Sequence[Session]) -> float:
     """The longest training run among ``sessions`` (the race aside), 0 for none."""
     return max((s.distance for s in sessions if s.kind is SessionKind.RUN), default=0.0)
@@ -746,71 +416,6 @@ def _run_days_share(profile: RunnerProfile, week_start: dt.date) -> float:
         week_start + dt.timedelta(days=k) for k in range((profile.race_date - week_start).days - 1)
     ]
     return sum(Weekday.of(d) in profile.run_days for d in days) / len(profile.run_days)
-
-
-def _warnings(plan: Plan, flare: bool, beginner: bool) -> list[str]:
-    """Plain sentences about goals the rules did not allow, and what the plan chose."""
-    p = plan.profile
-    d = fmt_distance
-    unit = plan.unit
-    out: list[str] = []
-    training = [s for s in plan.sessions() if s.run is not None and s.kind is SessionKind.RUN]
-    longest = max((s.distance for s in training), default=0.0)
-    biggest = max((w.distance for w in plan.weeks), default=0.0)
-    limit = rules.no_race_peak_limit(p)
-    if limit is not None and p.back_pain is BackPain.NONE and not flare:
-        out.append(
-            f"With no race and no peak_weekly_distance, the plan builds to at most "
-            f"{d(volume.peak_weekly_distance(p))} {unit} a week, "
-            f"{round(rules.NO_RACE_PEAK_GROWTH * 100)} % over the {d(p.start_volume)} {unit} "
-            "you run now; set peak_weekly_distance to aim elsewhere."
-        )
-    if p.race is not None and p.race_date is not None:
-        goal_week, goal_long = (
-            rules.floor_half(p.unit.from_km(km)) for km in volume.RACE_GOALS_KM[p.race]
-        )
-        if longest < 0.9 * goal_long or biggest < 0.9 * goal_week:
-            out.append(
-                f"This plan peaks at {d(biggest)} {unit} a week with a longest run of "
-                f"{d(longest)} {unit}. A {p.race.label} usually wants about "
-                f"{d(goal_week)} {unit} a week and long runs near {d(goal_long)} "
-                f"{unit}; the safe-growth rules need more weeks to get there, so run "
-                "the race easy, or choose a later one."
-            )
-        aim = rules.MARATHON_LONG_RUN_AIM[p.unit]
-        if p.race is Race.MARATHON and longest < aim - rules.EPS:
-            out.append(
-                f"The longest run is {d(longest)} {unit}, short of the {d(aim)} {unit} a "
-                "marathon usually asks for: the long-run limits (its share of the week, 3 "
-                "hours, 10 % over the month's longest) hold it there."
-            )
-        race_distance = p.unit.from_km(p.race.km)
-        recent = rules.longest_in_window([(s.date, s.distance) for s in training], p.race_date, p)
-        if recent < RACE_SHORT_SHARE * race_distance:
-            out.append(
-                f"Your longest run in the 30 days before the race is {d(recent)} {unit}, "
-                f"well short of the {d(race_distance)} {unit} race: start slowly and walk "
-                "when you need to."
-            )
-        if flare:
-            out.append(
-                "Your back is flaring: the race stays on the calendar, but only race if you "
-                "can run without pain; otherwise walk it or let it go."
-            )
-    if beginner and training and not flare and p.back_pain is BackPain.NONE:
-        done = any(
-            s.run is not None
-            and s.run.type is RunType.EASY
-            and s.run.minutes is not None
-            and s.run.minutes >= 30 + runs.WALK_IN + runs.WALK_OUT - 0.5
-            for s in training
-        )
-        if not done and p.weeks >= 12:
-            out.append(
-                "The plan ends before the 30-minute run: repeat its last week until it "
-                "feels easy, then go on."
-            )
-    return out
 
 
 def _days(first: dt.date, last: dt.date) -> list[dt.date]:
@@ -827,16 +432,6 @@ def _after(day: dt.date, start: dt.time, minutes: int) -> dt.time:
     if moment.date() != day:
         return dt.time(23, 55)
     return moment.time()
-
-
-def _spread(days: list[dt.date], count: int) -> list[dt.date]:
-    """``count`` of ``days``, spread evenly through the week."""
-    if count >= len(days):
-        return list(days)
-    if count <= 0:
-        return []
-    step = len(days) / count
-    return [days[int(j * step)] for j in range(count)]
 
 
 def build_plan(profile: RunnerProfile, catalogue: Catalogue | None = None) -> Plan:

@@ -10,9 +10,10 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from . import rules
-from .plan import WeekKind
+from . import rules, runs
+from .plan import Plan, RunType, SessionKind, WeekKind
 from .profile import BackPain, Race, RunnerProfile, Unit
+from .render import fmt_distance
 
 __all__ = [
     "LONG_SHARE",
@@ -20,6 +21,7 @@ __all__ = [
     "TAPER_SHARES",
     "Volume",
     "peak_weekly_distance",
+    "plan_warnings",
 ]
 
 #: (weekly distance, long run) in km that each race usually asks for at its peak.
@@ -39,6 +41,8 @@ TAPER_SHARES: dict[Race, tuple[float, ...]] = {
     Race.HALF_MARATHON: (0.8, 0.75, 0.55),
     Race.MARATHON: (0.85, 0.7, 0.55, 0.45),
 }
+#: The race warns "start slowly" when the month's longest run is under this share of it.
+RACE_SHORT_SHARE = 2 / 3
 #: A mild sore back's first week eases off to this share of the usual volume.
 MILD_FIRST_WEEK = 0.8
 
@@ -180,3 +184,68 @@ def week_kind(profile: RunnerProfile, index: int, days: Sequence[dt.date], flare
     if rules.is_cutback_week(index, profile.cutback_every):
         return WeekKind.CUTBACK
     return WeekKind.BUILD
+
+
+def plan_warnings(plan: Plan, flare: bool, beginner: bool) -> list[str]:
+    """Plain sentences about goals the rules did not allow, and what the plan chose."""
+    p = plan.profile
+    d = fmt_distance
+    unit = plan.unit
+    out: list[str] = []
+    training = [s for s in plan.sessions() if s.run is not None and s.kind is SessionKind.RUN]
+    longest = max((s.distance for s in training), default=0.0)
+    biggest = max((w.distance for w in plan.weeks), default=0.0)
+    limit = rules.no_race_peak_limit(p)
+    if limit is not None and p.back_pain is BackPain.NONE and not flare:
+        out.append(
+            f"With no race and no peak_weekly_distance, the plan builds to at most "
+            f"{d(peak_weekly_distance(p))} {unit} a week, "
+            f"{round(rules.NO_RACE_PEAK_GROWTH * 100)} % over the {d(p.start_volume)} {unit} "
+            "you run now; set peak_weekly_distance to aim elsewhere."
+        )
+    if p.race is not None and p.race_date is not None:
+        goal_week, goal_long = (
+            rules.floor_half(p.unit.from_km(km)) for km in RACE_GOALS_KM[p.race]
+        )
+        if longest < 0.9 * goal_long or biggest < 0.9 * goal_week:
+            out.append(
+                f"This plan peaks at {d(biggest)} {unit} a week with a longest run of "
+                f"{d(longest)} {unit}. A {p.race.label} usually wants about "
+                f"{d(goal_week)} {unit} a week and long runs near {d(goal_long)} "
+                f"{unit}; the safe-growth rules need more weeks to get there, so run "
+                "the race easy, or choose a later one."
+            )
+        aim = rules.MARATHON_LONG_RUN_AIM[p.unit]
+        if p.race is Race.MARATHON and longest < aim - rules.EPS:
+            out.append(
+                f"The longest run is {d(longest)} {unit}, short of the {d(aim)} {unit} a "
+                "marathon usually asks for: the long-run limits (its share of the week, 3 "
+                "hours, 10 % over the month's longest) hold it there."
+            )
+        race_distance = p.unit.from_km(p.race.km)
+        recent = rules.longest_in_window([(s.date, s.distance) for s in training], p.race_date, p)
+        if recent < RACE_SHORT_SHARE * race_distance:
+            out.append(
+                f"Your longest run in the 30 days before the race is {d(recent)} {unit}, "
+                f"well short of the {d(race_distance)} {unit} race: start slowly and walk "
+                "when you need to."
+            )
+        if flare:
+            out.append(
+                "Your back is flaring: the race stays on the calendar, but only race if you "
+                "can run without pain; otherwise walk it or let it go."
+            )
+    if beginner and training and not flare and p.back_pain is BackPain.NONE:
+        done = any(
+            s.run is not None
+            and s.run.type is RunType.EASY
+            and s.run.minutes is not None
+            and s.run.minutes >= 30 + runs.WALK_IN + runs.WALK_OUT - 0.5
+            for s in training
+        )
+        if not done and p.weeks >= 12:
+            out.append(
+                "The plan ends before the 30-minute run: repeat its last week until it "
+                "feels easy, then go on."
+            )
+    return out
