@@ -199,7 +199,7 @@ class Placer:
         """Runs for ``dates``: the long run first, then easy runs sharing what is left, each
         within its single-run cap. ``kept`` are the week's sessions already in the past."""
         p = self.p
-        longest = rules.long_run_distance_cap(p)
+        longest = self.volume.longest
         caps = {d: self.volume.round(min(c, longest)) for d, c in self.caps(dates, state).items()}
         long_date = next((d for d in dates if Weekday.of(d) is p.long_run_day), None)
         if kind is WeekKind.RACE:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from . import rules, runs
 from .plan import Plan, RunType, SessionKind, WeekKind
@@ -74,10 +75,15 @@ class Volume:
     first_flare_week: int
     taper_weeks: int
 
-    @property
+    @cached_property
     def peak(self) -> float:
         """The weekly distance to build toward."""
         return peak_weekly_distance(self.profile)
+
+    @cached_property
+    def longest(self) -> float:
+        """The longest run the plan may hold (3 hours at easy pace, 32 km / 20 mi)."""
+        return rules.long_run_distance_cap(self.profile)
 
     def round(self, distance: float) -> float:
         """Round a distance down to its step, so rounding never breaks a limit."""
@@ -152,7 +158,7 @@ class Volume:
         share = min(share, rules.long_run_share_limit(runs_in_week, p.race))
         if runs_in_week < 2:
             share = 1.0
-        long = min(share * target, cap, rules.long_run_distance_cap(p))
+        long = min(share * target, cap, self.longest)
         if cutback and previous_long is not None:
             long = min(long, previous_long - self.profile.step_for(previous_long))
         longest, times = peak_long
