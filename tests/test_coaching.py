@@ -237,7 +237,7 @@ def test_fast_running_is_at_most_a_fifth_of_the_week(
         **{
             "0": {"minutes": 40, "steps": [{"kind": "run", "minutes": 40.0}]},
             "1": {"minutes": 60, "steps": tempo_steps(fast)},
-        },  # fmt: skip
+        },
     )
     assert bool(broken(plan, cat, "intensity")) is flagged
 
@@ -307,7 +307,7 @@ def test_paces_come_from_a_recent_race_through_riegel() -> None:
             "start_date": MONDAY,
             "weekly_distance": 30,
             "recent_race": {"distance": "10k", "time": "50:00"},
-        }  # fmt: skip
+        }
     )
     paces = paces_for(profile)
     # Riegel by hand: 3000 s x 4.2195 ** 1.06 = 3000 x 4.6002 = 13 801 s, 327.1 s/km for the
