@@ -108,20 +108,27 @@ def test_long_run_share_with_four_runs_is_forty_percent(
 ) -> None:
     # 10 of 25 is 40 %; 10.1 of 25.1 is 40.2 %.
     plan = hand_plan(
-        {"weekly_distance": 30, "longest_recent_run": 12},
+        {"weekly_distance": 20, "longest_recent_run": 12},
         [(0, 5, "easy"), (1, 5, "easy"), (3, 5, "easy"), (5, long, "long")],
     )
     assert bool(broken(plan, cat, "long_run_share")) is flagged
 
 
+def test_a_cut_week_is_measured_against_the_usual_week(cat: Catalogue) -> None:
+    # 10 km of a 16 km week is 62 %, but the runner's usual week is 30 km (week 0): 33 %.
+    runs = [(0, 3, "easy"), (1, 3, "easy"), (5, 10, "long")]
+    assert not broken(hand_plan({"weekly_distance": 30}, runs), cat, "long_run_share")
+    assert broken(hand_plan({"weekly_distance": 16}, runs), cat, "long_run_share")
+
+
 def test_long_run_share_with_three_runs_is_half_and_marathon_allows_45(cat: Catalogue) -> None:
     runs = [(0, 5.0, "easy"), (2, 5.0, "easy"), (5, 10.0, "long")]  # 50 %
-    assert not broken(hand_plan({"weekly_distance": 30}, runs), cat, "long_run_share")
+    assert not broken(hand_plan({"weekly_distance": 20}, runs), cat, "long_run_share")
     runs5 = [(0, 5.0, "easy"), (1, 5.0, "easy"), (2, 5.0, "easy"), (3, 5.0, "easy"),
              (5, 13.0, "long")]  # fmt: skip
     # 13 of 33 is 39.4 %: over 35 % for a 5-run week, inside a marathon plan's 45 %.
-    assert broken(hand_plan({"weekly_distance": 40}, runs5), cat, "long_run_share")
-    marathon = {"weekly_distance": 40, "race": "marathon", "race_date": "2026-06-07"}
+    assert broken(hand_plan({"weekly_distance": 30}, runs5), cat, "long_run_share")
+    marathon = {"weekly_distance": 30, "race": "marathon", "race_date": "2026-06-07"}
     assert not broken(hand_plan(marathon, runs5), cat, "long_run_share")
 
 

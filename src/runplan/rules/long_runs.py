@@ -33,16 +33,17 @@ def _excess(value: float, limit: float) -> float:
 def long_run_share(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
     """The long run takes at most 35 % of the week with 5 or more runs, 40 % with 4 and
     50 % with 3 or fewer (the race excluded); a marathon plan up to 45 %. The week is the
-    runner's usual week: this week's distance, or the best of the 4 weeks before it when
-    this one was cut shorter (a taper, a re-plan after missed runs), so a long run sized for
-    the usual week is not a breach. A week of a single run has no share to keep.
+    runner's usual week: this week's distance, or the best of the 4 weeks before it (the
+    profile's weekly distance counting as week 0) when this one was cut shorter (a taper, a
+    re-plan after missed runs or a flare), so a long run sized for the usual week is not a
+    breach. A week of a single run has no share to keep.
 
     Evidence: coaching practice, not a trial: long runs of about 25 to 35 % of the week for
     runners with 5 or more runs, more with fewer runs; marathon plans at modest volume run
     higher (coaching reference). The exact caps are a convention.
     """
     race = plan.profile.race
-    before: list[float] = []
+    before = [plan.profile.start_volume]  # week 0: what the runner does now
     for week in plan.weeks:
         runs = _training_runs(week)
         week_total = sum(s.distance for s in runs)
