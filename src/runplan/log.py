@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ._io import describe_validation_error, read_data_file, read_text
+from ._values import CalendarDay
 from .errors import PlanError
 
 __all__ = ["LogEntry", "LogStatus", "TrainingLog"]
@@ -34,7 +35,7 @@ class LogEntry(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
-    date: dt.date
+    date: CalendarDay
     """The day."""
     session: str = Field(min_length=1)
     """A session id from the plan, or a kind such as ``run``, ``core`` or ``mobility``."""
