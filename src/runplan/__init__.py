@@ -7,6 +7,8 @@ objects, JSON, readable text and ``.ics`` calendars. runplan is not medical advi
 
 from __future__ import annotations
 
+import sys
+import types
 from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
@@ -161,3 +163,17 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted({*globals(), *__all__})
+
+
+class _Package(types.ModuleType):
+    """The runplan package: importing the submodule ``runplan.replan`` must not replace
+    the function ``runplan.replan`` (the import system sets a package attribute for every
+    submodule it loads; an eager ``from .replan import replan`` used to win that race)."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name == "replan" and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

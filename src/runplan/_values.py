@@ -27,6 +27,8 @@ def _time_as_text(value: Any) -> Any:
     # makes of an unquoted 18:30) would become a time with a zone. Refuse it plainly.
     if isinstance(value, (int, float)):
         raise ValueError(f'a time is written like "18:30", not as the number {value!r}')
+    if isinstance(value, str) and len(value) > 1 and value[0].isdigit() and value[1] == ":":
+        return "0" + value  # "6:45" is 06:45
     return value
 
 

@@ -206,6 +206,10 @@ class RunnerProfile(BaseModel):
             except ValidationError as exc:
                 raise _profile_error(exc, "RunnerProfile(...)") from None
 
+        # Tells pydantic this __init__ only wraps its own, so model_validate() does not call
+        # it and keeps raising pydantic's ValidationError (as pydantic's RootModel does).
+        __init__.__pydantic_base_init__ = True
+
     @field_validator("name")
     @classmethod
     def _one_line_name(cls, name: str) -> str:
