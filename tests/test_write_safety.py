@@ -201,3 +201,23 @@ def test_a_closed_pipe_is_one_line_and_exit_2(profile: Path) -> None:
     err = done.stderr.decode()
     assert done.returncode == 2, err
     assert "Broken pipe" in one_error_line(err)
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        ["--start", "9999-12-31"],
+        ["--start", "0001-01-01"],
+        ["--alarm", "99999999999999999999999"],
+        ["--stamp", "9999-12-31T23:59:59-23:59"],
+    ],
+)
+def test_extreme_arguments_are_one_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str], profile: Path, extra: list[str]
+) -> None:
+    try:
+        code = main(["plan", str(profile), *extra])
+    except SystemExit as stop:  # argparse refuses --alarm and --stamp itself
+        code = int(stop.code or 0)
+    assert code == 2
+    one_error_line(capsys.readouterr().err)
