@@ -21,11 +21,12 @@ from ._io import atomic_write, describe_validation_error, package_path, read_dat
 from ._version import __version__
 from .catalogue import Catalogue, Category, Equipment, Exercise, Level, load_catalogue
 from .errors import ExportError, PlanError, ProfileError, RunplanError
+from .fit import write_fit
 from .ics import to_ics
-from .log import TrainingLog
+from .log import LogEntry, TrainingLog, append_entry, week_progress
 from .plan import Plan
 from .profile import RunnerProfile
-from .render import dose_text, summary, to_markdown
+from .render import dose_text, fmt_distance, summary, to_markdown
 from .replan import replan
 from .rules import check_plan
 from .scheduler import build_plan
@@ -81,6 +82,12 @@ def _date(text: str) -> dt.date:
 def _minutes(text: str) -> int:
     if not text.isdigit():
         raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of minutes (0 or more)")
+    return int(text)
+
+
+def _weeks(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of weeks (1 or more)")
     return int(text)
 
 
@@ -145,6 +152,10 @@ def _cmd_plan(args: argparse.Namespace) -> int:
 
 def _emit(plan: Plan, args: argparse.Namespace, catalogue: Catalogue) -> None:
     """Write the plan in the asked-for format to -o (atomically) or to standard output."""
+    folder = args.output not in (None, "-") and Path(args.output).is_dir()
+    if args.format == "fit" or (args.format is None and folder):
+        _emit_fit(plan, args)
+        return
     fmt = args.format or _format_of(args.output)
     if fmt == "ics":
         data = to_ics(
@@ -169,10 +180,24 @@ def _emit(plan: Plan, args: argparse.Namespace, catalogue: Catalogue) -> None:
     print(f"Wrote {args.output}", file=sys.stderr)
 
 
+def _emit_fit(plan: Plan, args: argparse.Namespace) -> None:
+    """Write the next --weeks weeks of runs as FIT workouts into the folder -o names."""
+    if args.output in (None, "-"):
+        raise ExportError("--format fit writes one file per run: name a folder with -o FOLDER.")
+    paths = write_fit(plan, args.output, start=args.from_date, weeks=args.weeks)
+    print(f"Wrote {len(paths)} FIT workouts to {args.output}", file=sys.stderr)
+
+
+def _read_logs(paths: Sequence[str], plan: Plan) -> TrainingLog:
+    """Every log file or folder named, joined by date (activity dates in the plan's zone)."""
+    zone = plan.profile.timezone
+    return TrainingLog.merge(*(TrainingLog.from_file(path, timezone=zone) for path in paths))
+
+
 def _cmd_replan(args: argparse.Namespace) -> int:
     catalogue = _catalogue(args.catalogue)
     plan = read_plan(args.plan)
-    log = TrainingLog.from_file(args.log)
+    log = _read_logs(args.log, plan)
     today = args.today if args.today is not None else dt.date.today()
     new = replan(plan, log, today, catalogue)
     _emit(new, args, catalogue)
@@ -181,6 +206,44 @@ def _cmd_replan(args: argparse.Namespace) -> int:
         print(f"- {change}", file=sys.stderr)
     for warning in new.warnings:
         print(f"Warning: {warning}", file=sys.stderr)
+    return 0
+
+
+def _cmd_log_add(args: argparse.Namespace) -> int:
+    given = {
+        "date": args.date,
+        "session": args.session,
+        "status": args.status,
+        "distance": args.distance,
+        "pain": args.pain,
+        "note": args.note,
+    }
+    try:
+        entry = LogEntry.model_validate({k: v for k, v in given.items() if v is not None})
+    except ValidationError as exc:
+        detail = describe_validation_error(exc, lambda: ", ".join(given))
+        raise PlanError(f"The log entry {detail}.") from None
+    append_entry(args.file, entry)
+    print(f"Added {entry.date} {entry.session} {entry.status.value} to {args.file}")
+    return 0
+
+
+def _cmd_status(args: argparse.Namespace) -> int:
+    plan = read_plan(args.plan)
+    log = _read_logs(args.log, plan)
+    today = args.today if args.today is not None else dt.date.today()
+    weeks = week_progress(plan, log, today)
+    if not weeks:
+        print(f"Plan '{plan.id}' starts on {plan.profile.start_date}; no week has begun yet.")
+        return 0
+    unit = plan.unit
+    print(f"{'week':<5} {'starts':<10} {'planned':>9} {'logged':>9} {'runs':>5}  back pain")
+    for w in weeks:
+        pain = f"{w.pain}/10 at worst" if w.pain is not None else "none logged"
+        planned = f"{fmt_distance(w.planned)} {unit}"
+        logged = f"{fmt_distance(w.logged)} {unit}"
+        runs = f"{w.runs_logged}/{w.runs_planned}"
+        print(f"{w.index:<5} {w.start.isoformat():<10} {planned:>9} {logged:>9} {runs:>5}  {pain}")
     return 0
 
 
@@ -313,10 +376,17 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Example: runplan replan plan.json log.csv --today 2026-03-02 -o new.json",
     )
     again.add_argument("plan", help="the current plan, a JSON file written by runplan")
-    again.add_argument("log", help="the training log")
+    again.add_argument(
+        "log",
+        nargs="+",
+        help="training logs (CSV, YAML, JSON), activity files (.fit, .gpx, .tcx, Strava "
+        "activities.csv) or folders of them; joined by date",
+    )
     again.add_argument("--today", type=_date, metavar="DATE", help="default: today")
     _output_options(again)
     again.set_defaults(run=_cmd_replan)
+
+    _log_parsers(sub)
 
     exercises = sub.add_parser(
         "exercises",
@@ -355,10 +425,55 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _log_parsers(sub: Any) -> None:
+    """``runplan log add`` and ``runplan status``."""
+    log = sub.add_parser(
+        "log",
+        help="add a row to a CSV training log",
+        description="Keep a training log: runplan log add DATE [options].",
+    )
+    actions = log.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    add = actions.add_parser(
+        "add",
+        help="append one row to a CSV training log (created with a header when new)",
+        description="Append one validated row to a CSV training log, atomically.",
+        epilog="Example: runplan log add 2026-03-03 --distance 5 --pain 2 --file log.csv",
+    )
+    add.add_argument("date", help="the day, like 2026-03-03")
+    add.add_argument("--session", default="run", help="session id or kind (default: run)")
+    add.add_argument("--status", default="done", help="done, skipped or partial (default: done)")
+    add.add_argument("--distance", help="distance run, in the plan's unit")
+    add.add_argument("--pain", help="back pain, 0 (none) to 10 (worst)")
+    add.add_argument("--note", help="anything worth remembering")
+    add.add_argument("--file", default="log.csv", help="the CSV log (default: log.csv)")
+    add.set_defaults(run=_cmd_log_add)
+
+    status = sub.add_parser(
+        "status",
+        help="each past week: planned against logged distance, and back pain",
+        description="Set the weeks of a plan so far against training logs or activity files.",
+        epilog="Example: runplan status plan.json log.csv activities/",
+    )
+    status.add_argument("plan", help="the plan, a JSON file written by runplan")
+    status.add_argument("log", nargs="+", help="training logs, activity files or folders")
+    status.add_argument("--today", type=_date, metavar="DATE", help="default: today")
+    status.set_defaults(run=_cmd_status)
+
+
 def _output_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", help="file to write (default: standard output)")
     parser.add_argument(
-        "--format", choices=["ics", "json", "md"], help="default: from -o, else ics"
+        "--format", choices=["ics", "json", "md", "fit"], help="default: from -o, else ics"
+    )
+    parser.add_argument(
+        "--from",
+        dest="from_date",
+        type=_date,
+        metavar="DATE",
+        help="--format fit: first day of workouts (default: today, or the plan's first day)",
+    )
+    parser.add_argument(
+        "--weeks", type=_weeks, default=4, metavar="N", help="--format fit: weeks (default 4)"
     )
     parser.add_argument(
         "--catalogue", action="append", metavar="FILE", help="your own exercises (repeatable)"

@@ -13,18 +13,20 @@ import io
 import os
 import zoneinfo
 from collections.abc import Iterator
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from ._io import describe_validation_error, read_data_file, read_text
+from ._io import atomic_write, describe_validation_error, read_data_file, read_text
 from .activities import is_activity_file, is_strava_export, read_activity_file, strava_rows
 from .errors import PlanError
+from .plan import Plan, SessionKind
 from .profile import Unit
 
-__all__ = ["LogEntry", "LogStatus", "TrainingLog"]
+__all__ = ["LogEntry", "LogStatus", "TrainingLog", "WeekProgress", "append_entry", "week_progress"]
 
 #: The columns ``runplan log add`` writes, in order.
 CSV_COLUMNS = ("date", "session", "status", "distance", "pain", "note")
@@ -257,3 +259,109 @@ def _read_csv(path: Path, text: str) -> list[dict[str, Any]]:
         }
         rows.append({k: v for k, v in row.items() if v not in ("", None)})
     return rows
+
+
+def append_entry(path: str | os.PathLike[str], entry: LogEntry) -> None:
+    """Add one entry as a row at the end of a CSV training log, atomically.
+
+    A new file gets the header ``date,session,status,distance,pain,note``; an existing one
+    keeps its own columns and must read as a valid log first.
+
+    Raises:
+        PlanError: the existing file is not a valid CSV log, or lacks a column the entry
+            needs; the file is then left as it was.
+    """
+    p = Path(path)
+    if p.suffix.lower() != ".csv":
+        raise PlanError(f"runplan adds log rows to CSV files only, not to {p.name}.")
+    text = ""
+    columns = list(CSV_COLUMNS)
+    if p.exists():
+        text = read_text(p, PlanError, "training log")
+    if text.strip():
+        _read_csv(p, text)  # refuses a file that is not a valid log
+        columns = [h.strip().lower() for h in next(csv.reader(io.StringIO(text)))]
+        if not text.endswith("\n"):
+            text += "\n"
+    else:
+        text = ",".join(columns) + "\n"
+    values = entry.model_dump(mode="json", exclude_defaults=True)
+    values.update(date=entry.date.isoformat(), session=entry.session, status=entry.status.value)
+    missing = [name for name in values if name not in columns]
+    if missing:
+        raise PlanError(
+            f"The training log {p.name} has no '{missing[0]}' column; add it to the header "
+            "or leave that value out."
+        )
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([_cell(values.get(name)) for name in columns])
+    atomic_write(p, (text + out.getvalue()).encode("utf-8"), PlanError)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.3f}".rstrip("0").rstrip(".")
+    return str(value)
+
+
+@dataclass(frozen=True)
+class WeekProgress:
+    """One week of a plan set against the log: planned and logged distance, and pain."""
+
+    index: int
+    """1-based week number."""
+    start: dt.date
+    """First day of the week."""
+    planned: float
+    """Planned run distance up to the day asked about, in the plan's unit (race excluded)."""
+    logged: float
+    """Distance the log says was run, in the plan's unit (a run logged as done without a
+    distance counts as planned)."""
+    runs_planned: int
+    """Runs planned up to the day asked about."""
+    runs_logged: int
+    """Runs logged as done or partial."""
+    pain: int | None
+    """The worst back pain logged that week (0 to 10), or none when no pain was logged."""
+
+
+def week_progress(plan: Plan, log: TrainingLog, today: dt.date) -> list[WeekProgress]:
+    """Each week that began before ``today``, planned against logged, up to ``today``.
+
+    A log entry counts as a run when it names a run session of the plan, or ``run`` /
+    ``race``; it is matched to the plan's run on its date when it names no session.
+    """
+    unit = plan.unit
+    runs = {s.id: s for s in plan.sessions() if s.kind is SessionKind.RUN and s.date < today}
+    on_day = {s.date: s for s in runs.values()}
+    out = []
+    for week in plan.weeks:
+        if week.start >= today:
+            break
+        end = week.start + dt.timedelta(days=7)
+        entries = [e for e in log.entries if week.start <= e.date < min(end, today)]
+        planned = [s for s in runs.values() if week.start <= s.date < end]
+        logged = 0.0
+        count = 0
+        for entry in entries:
+            if entry.session not in runs and entry.session not in ("run", "race"):
+                continue
+            session = runs.get(entry.session) or on_day.get(entry.date)
+            logged += entry.ran(session.distance if session else 0.0, unit)
+            count += entry.status is not LogStatus.SKIPPED
+        pains = [e.pain for e in entries if e.pain is not None]
+        out.append(
+            WeekProgress(
+                index=week.index,
+                start=week.start,
+                planned=sum(s.distance for s in planned),
+                logged=logged,
+                runs_planned=len(planned),
+                runs_logged=count,
+                pain=max(pains) if pains else None,
+            )
+        )
+    return out
