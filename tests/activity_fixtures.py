@@ -36,9 +36,10 @@ def fit_activity(
     *,
     utc_offset_hours: float = 0,
     sport: str = "running",
+    records: int = 0,
 ) -> bytes:
     """A FIT activity with one session, as a watch writes it (times in UTC, and the local
-    offset in the activity message's local_timestamp)."""
+    offset in the activity message's local_timestamp); ``records`` track points before it."""
     end = start_utc + dt.timedelta(minutes=minutes)
     fit_seconds = int(end.timestamp()) - FIT_EPOCH_S
     encoder = Encoder()
@@ -46,6 +47,15 @@ def fit_activity(
         {"mesg_num": 0, "type": "activity", "manufacturer": "development", "product": 1,
          "time_created": start_utc}
     )  # fmt: skip
+    for i in range(records):
+        encoder.write_mesg(
+            {
+                "mesg_num": 20,  # record
+                "timestamp": start_utc + dt.timedelta(minutes=minutes * i / records),
+                "distance": km * 1000 * i / records,
+                "heart_rate": 140,
+            }
+        )
     encoder.write_mesg(
         {
             "mesg_num": 18,  # session
@@ -71,11 +81,16 @@ def fit_activity(
 
 
 def gpx_track(
-    start_utc: dt.datetime | None, km: float, minutes: float, *, kind: str | None = "running"
+    start_utc: dt.datetime | None,
+    km: float,
+    minutes: float,
+    *,
+    kind: str | None = "running",
+    per_km: int = 10,
 ) -> str:
-    """A GPX track due north from the equator, one point every 100 m; with ``start_utc``
-    None the points have no times."""
-    count = max(2, round(km * 10) + 1)
+    """A GPX track due north from the equator, ``per_km`` points a kilometre; with
+    ``start_utc`` None the points have no times."""
+    count = max(2, round(km * per_km) + 1)
     step_deg = math.degrees(km * 1000 / (count - 1) / EARTH_M)
     points = []
     for i in range(count):

@@ -27,6 +27,7 @@ from .catalogue import (
     load_catalogue,
 )
 from .errors import CatalogueError, ExportError, PlanError, ProfileError, RunplanError
+from .fit import to_fit, write_fit
 from .ics import event_calendars, to_ics, write_ics
 from .log import LogEntry, LogStatus, TrainingLog
 from .plan import (
@@ -100,6 +101,8 @@ __all__ = [
     "event_calendars",
     "load_catalogue",
     "replan",
+    "to_fit",
     "to_ics",
+    "write_fit",
     "write_ics",
 ]
