@@ -27,10 +27,12 @@ from .base import (
     Violation,
 )
 from .limits import (
+    cutback_stretch,
     flare_week_limit,
     floor_half,
     floor_step,
     is_cutback_week,
+    lighter_weeks,
     longest_in_window,
     single_run_limit,
     taper_span,
@@ -82,6 +84,7 @@ __all__ = [
     "check_plan",
     "cool_down",
     "core_strength",
+    "cutback_stretch",
     "cutback_weeks",
     "dose_progression",
     "equipment",
@@ -89,6 +92,7 @@ __all__ = [
     "floor_half",
     "floor_step",
     "is_cutback_week",
+    "lighter_weeks",
     "long_run",
     "longest_in_window",
     "missed_runs",
