@@ -63,6 +63,7 @@ from .sessions import (
 )
 
 __all__ = [
+    "CARE_WORK_RULES",
     "CORE_MINUTES",
     "EPS",
     "FLARE_PAIN",
@@ -91,6 +92,7 @@ __all__ = [
     "flare_week_limit",
     "floor_half",
     "floor_step",
+    "has_care_work",
     "is_cutback_week",
     "lighter_weeks",
     "long_run",
@@ -131,6 +133,16 @@ RULES: tuple[Callable[[Plan, Catalogue], Iterator[Violation]], ...] = (
     race_day,
     equipment,
 )
+
+
+#: The care rules that fire on every run or week of a plan with no care work at all.
+CARE_WORK_RULES = frozenset({"warm_up", "cool_down", "core_strength", "psoas_every_week"})
+
+
+def has_care_work(plan: Plan) -> bool:
+    """True when any session of the plan holds warm-up, cool-down or strength work
+    (a plan from a book or another app usually has none)."""
+    return any(session.blocks for session in plan.sessions())
 
 
 def check_plan(plan: Plan, catalogue: Catalogue | None = None) -> list[Violation]:
