@@ -28,6 +28,7 @@ from .catalogue import (
 )
 from .errors import CatalogueError, ExportError, PlanError, ProfileError, RunplanError
 from .ics import event_calendars, to_ics, write_ics
+from .imports import import_plan
 from .log import LogEntry, LogStatus, TrainingLog
 from .plan import (
     Block,
@@ -98,6 +99,7 @@ __all__ = [
     "catalogue_schema",
     "check_plan",
     "event_calendars",
+    "import_plan",
     "load_catalogue",
     "replan",
     "to_ics",

@@ -420,7 +420,7 @@ def _rhythm(stats: _Stats, race_plan: bool) -> tuple[int, str]:
     gaps = Counter(b - a for a, b in zip([0, *lighter], lighter, strict=False) if b - a >= 2)
     weeks = ", ".join(str(i) for i in lighter[:6]) + (" ..." if len(lighter) > 6 else "")
     if not gaps:
-        return 4, "no lighter week before the taper"
+        return 4, "no lighter week before the taper" if race_plan else "no lighter week"
     every = max(gaps, key=lambda g: (gaps[g], -g))
     if every > CUTBACK_STRETCH + 1:
         return 4, f"lighter weeks every {every} weeks (weeks {weeks}), more than every 5th"
