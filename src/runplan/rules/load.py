@@ -37,7 +37,6 @@ def _longest_run(week: Week) -> float:
     return max((s.distance for s in week.sessions if s.is_run and not _is_race(s)), default=0.0)
 
 
-
 def weekly_volume(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
     """Weekly volume grows gradually: no week above (1 + max_increase) x the best of the
     previous 4 weeks, the profile's recent weekly distance counting as week 0.
