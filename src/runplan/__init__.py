@@ -29,6 +29,7 @@ from .catalogue import (
 from .errors import CatalogueError, ExportError, PlanError, ProfileError, RunplanError
 from .fit import to_fit, write_fit
 from .ics import event_calendars, to_ics, write_ics
+from .imports import import_plan
 from .log import LogEntry, LogStatus, TrainingLog
 from .plan import (
     Block,
@@ -99,6 +100,7 @@ __all__ = [
     "catalogue_schema",
     "check_plan",
     "event_calendars",
+    "import_plan",
     "load_catalogue",
     "replan",
     "to_fit",

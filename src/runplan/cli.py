@@ -23,12 +23,13 @@ from .catalogue import Catalogue, Category, Equipment, Exercise, Level, load_cat
 from .errors import ExportError, PlanError, ProfileError, RunplanError
 from .fit import write_fit
 from .ics import to_ics
+from .imports import import_plan, is_calendar_hack, plan_from_calendar_hack
 from .log import LogEntry, TrainingLog, append_entry, week_progress
 from .plan import Plan
 from .profile import RunnerProfile
 from .render import dose_text, fmt_distance, summary, to_markdown
 from .replan import replan
-from .rules import check_plan
+from .rules import CARE_WORK_RULES, Violation, check_plan, has_care_work
 from .scheduler import build_plan
 from .workouts import prescribe
 
@@ -247,6 +248,15 @@ def _cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_import(args: argparse.Namespace) -> int:
+    plan = import_plan(args.file, start=args.start)
+    if args.format is None and _format_of(args.output) == "ics":
+        suffix = Path(args.output or "").suffix.lower()
+        args.format = "ics" if suffix == ".ics" else "json"
+    _emit(plan, args, _catalogue(args.catalogue))
+    return 0
+
+
 def _format_of(output: str | None) -> str:
     if output is not None and output != "-":
         suffix = Path(output).suffix.lower().lstrip(".")
@@ -321,20 +331,80 @@ def _cmd_exercise(args: argparse.Namespace) -> int:
 
 def _cmd_check(args: argparse.Namespace) -> int:
     catalogue = _catalogue(args.catalogue)
-    data = read_data_file(args.file, PlanError, "plan or profile")
-    if _looks_like_plan(data):
-        plan = _plan_from_data(data, Path(args.file).name)
+    name = Path(args.file).name
+    if Path(args.file).suffix.lower() == ".csv":
+        plan = import_plan(args.file, start=args.start)
     else:
-        plan = build_plan(RunnerProfile.from_data(data, source=Path(args.file).name), catalogue)
+        data = read_data_file(args.file, PlanError, "plan or profile")
+        if is_calendar_hack(data):
+            plan = plan_from_calendar_hack(data, source=name, start=args.start)
+        elif _looks_like_plan(data):
+            plan = _plan_from_data(data, name)
+        else:
+            plan = build_plan(RunnerProfile.from_data(data, source=name), catalogue)
     violations = check_plan(plan, catalogue)
-    for v in violations:
-        when = v.date.isoformat() if v.date else "-"
-        print(f"{v.rule}\tweek {v.week}\t{when}\t{v.message}")
+    if args.json:
+        report = {
+            "file": name,
+            "weeks": len(plan.weeks),
+            "warnings": plan.warnings,
+            "violations": [v.model_dump(mode="json") for v in violations],
+        }
+        print(json.dumps(report, indent=2))
+        return 1 if violations else 0
+    for warning in plan.warnings:
+        print(f"Note: {warning}", file=sys.stderr)
+    for line in check_lines(plan, violations):
+        print(line)
     if violations:
-        print(f"{len(violations)} rule violations in {args.file}", file=sys.stderr)
+        load = sum(1 for v in violations if v.group == "load")
+        print(
+            f"{len(violations)} rule violations in {args.file} ({load} about training load)",
+            file=sys.stderr,
+        )
         return 1
     print(f"No rule broken in {args.file} ({len(plan.weeks)} weeks).")
     return 0
+
+
+#: How each load rule's size reads: "+94 % over the weekly limit".
+_LIMIT_NAMES = {
+    "weekly_volume": "the weekly limit",
+    "single_run_spike": "the single-run limit",
+    "cutback_weeks": "the cutback limit",
+    "taper": "the taper limit",
+    "long_run": "the long-run limit",
+}
+
+
+def check_lines(plan: Plan, violations: Sequence[Violation]) -> list[str]:
+    """``runplan check``'s report, one line per breach: load breaches first, largest
+    first, each with its size; for a plan with no care work at all, one line instead of
+    a warm-up, cool-down, core and psoas line for every run and week."""
+    load = sorted(
+        (v for v in violations if v.group == "load"),
+        key=lambda v: -(v.excess if v.excess is not None else -1.0),
+    )
+    care = [v for v in violations if v.group != "load"]
+    lines = []
+    for v in load:
+        when = v.date.isoformat() if v.date else "-"
+        size = ""
+        if v.excess is not None:
+            size = f"+{_percent(v.excess)} % over {_LIMIT_NAMES.get(v.rule, 'the limit')}: "
+        lines.append(f"{v.rule}\tweek {v.week}\t{when}\t{size}{v.message}")
+    if care and not has_care_work(plan):
+        care = [v for v in care if v.rule not in CARE_WORK_RULES]
+        lines.append("care\t-\t-\tno warm-ups, cool-downs or core work: `runplan plan` adds them.")
+    for v in care:
+        when = v.date.isoformat() if v.date else "-"
+        lines.append(f"{v.rule}\tweek {v.week}\t{when}\t{v.message}")
+    return lines
+
+
+def _percent(fraction: float) -> str:
+    value = fraction * 100
+    return f"{value:.0f}" if value >= 1 else f"{value:.1f}"
 
 
 # ---------------------------------------------------------------------- the parser
@@ -419,9 +489,27 @@ def build_parser() -> argparse.ArgumentParser:
         description="Check a plan JSON file (from runplan or converted) or a profile.",
         epilog="Example: runplan check my-plan.json",
     )
-    check.add_argument("file", help="a plan JSON file or a profile")
+    check.add_argument(
+        "file", help="a plan JSON file, a profile, a calendar-hack YAML plan or a plan CSV"
+    )
     check.add_argument("--catalogue", action="append", metavar="FILE", help="your own exercises")
+    check.add_argument("--json", action="store_true", help="the report as JSON, for programs")
+    check.add_argument("--start", type=_date, metavar="DATE", help="first day of an imported plan")
     check.set_defaults(run=_cmd_check)
+
+    imported = sub.add_parser(
+        "import",
+        help="read a plan from another app or a book (calendar-hack YAML or CSV)",
+        description="Read a calendar-hack YAML plan or a CSV with the header "
+        "date,title,distance,minutes into a runplan plan; the profile is inferred.",
+        epilog="Example: runplan import examples/book_plan.csv -o plan.json",
+    )
+    imported.add_argument("file", help="a calendar-hack YAML plan or a plan CSV")
+    imported.add_argument(
+        "--start", type=_date, metavar="DATE", help="first day (YAML default: next Monday)"
+    )
+    _output_options(imported)
+    imported.set_defaults(run=_cmd_import)
     return parser
 
 
