@@ -15,6 +15,7 @@ from ._version import __version__
 
 if TYPE_CHECKING:  # the names are loaded on first use (PEP 562), so the CLI starts fast
     from .catalogue import (
+        BackPain,
         Catalogue,
         Category,
         Dose,
@@ -24,6 +25,7 @@ if TYPE_CHECKING:  # the names are loaded on first use (PEP 562), so the CLI sta
         Level,
         Muscle,
         Muscles,
+        Pattern,
         Progression,
         Spine,
         Timing,
@@ -31,21 +33,27 @@ if TYPE_CHECKING:  # the names are loaded on first use (PEP 562), so the CLI sta
         load_catalogue,
     )
     from .errors import CatalogueError, ExportError, PlanError, ProfileError, RunplanError
+    from .fit import to_fit, write_fit
     from .ics import event_calendars, to_ics, write_ics
+    from .imports import import_plan
     from .log import LogEntry, LogStatus, TrainingLog
     from .plan import (
         Block,
         BlockName,
+        PaceRange,
         Plan,
         Prescription,
+        RepeatStep,
         RunSpec,
+        RunStep,
         RunType,
         Session,
         SessionKind,
+        StepKind,
         Week,
         WeekKind,
     )
-    from .profile import BackPain, CrossTraining, Race, RunnerProfile, Unit, Weekday
+    from .profile import CrossTraining, Race, RunnerProfile, Unit, Weekday
     from .replan import replan
     from .rules import Violation, check_plan
     from .scheduler import build_plan
@@ -68,19 +76,24 @@ __all__ = [
     "LogStatus",
     "Muscle",
     "Muscles",
+    "PaceRange",
+    "Pattern",
     "Plan",
     "PlanError",
     "Prescription",
     "ProfileError",
     "Progression",
     "Race",
+    "RepeatStep",
     "RunSpec",
+    "RunStep",
     "RunType",
     "RunnerProfile",
     "RunplanError",
     "Session",
     "SessionKind",
     "Spine",
+    "StepKind",
     "Timing",
     "TrainingLog",
     "Unit",
@@ -93,60 +106,89 @@ __all__ = [
     "catalogue_schema",
     "check_plan",
     "event_calendars",
+    "import_plan",
     "load_catalogue",
     "replan",
+    "to_fit",
     "to_ics",
+    "write_fit",
     "write_ics",
 ]
 
-#: Where each public name lives; the module is imported the first time the name is used.
-_WHERE = {
-    **dict.fromkeys(
-        (
-            "Catalogue",
-            "Category",
-            "Dose",
-            "Equipment",
-            "Exercise",
-            "Laterality",
-            "Level",
-            "Muscle",
-            "Muscles",
-            "Progression",
-            "Spine",
-            "Timing",
-            "catalogue_schema",
-            "load_catalogue",
-        ),
-        "catalogue",
+#: Which module defines each public name; it is imported the first time the name is used.
+#: A new public name goes in three places: the imports above, __all__, and here.
+_MODULES: dict[str, tuple[str, ...]] = {
+    "catalogue": (
+        "BackPain",
+        "Catalogue",
+        "Category",
+        "Dose",
+        "Equipment",
+        "Exercise",
+        "Laterality",
+        "Level",
+        "Muscle",
+        "Muscles",
+        "Pattern",
+        "Progression",
+        "Spine",
+        "Timing",
+        "catalogue_schema",
+        "load_catalogue",
     ),
-    **dict.fromkeys(
-        ("CatalogueError", "ExportError", "PlanError", "ProfileError", "RunplanError"), "errors"
+    "errors": (
+        "CatalogueError",
+        "ExportError",
+        "PlanError",
+        "ProfileError",
+        "RunplanError",
     ),
-    **dict.fromkeys(("event_calendars", "to_ics", "write_ics"), "ics"),
-    **dict.fromkeys(("LogEntry", "LogStatus", "TrainingLog"), "log"),
-    **dict.fromkeys(
-        (
-            "Block",
-            "BlockName",
-            "Plan",
-            "Prescription",
-            "RunSpec",
-            "RunType",
-            "Session",
-            "SessionKind",
-            "Week",
-            "WeekKind",
-        ),
-        "plan",
+    "fit": (
+        "to_fit",
+        "write_fit",
     ),
-    **dict.fromkeys(
-        ("BackPain", "CrossTraining", "Race", "RunnerProfile", "Unit", "Weekday"), "profile"
+    "ics": (
+        "event_calendars",
+        "to_ics",
+        "write_ics",
     ),
-    "replan": "replan",
-    **dict.fromkeys(("Violation", "check_plan"), "rules"),
-    "build_plan": "scheduler",
+    "imports": ("import_plan",),
+    "log": (
+        "LogEntry",
+        "LogStatus",
+        "TrainingLog",
+    ),
+    "plan": (
+        "Block",
+        "BlockName",
+        "PaceRange",
+        "Plan",
+        "Prescription",
+        "RepeatStep",
+        "RunSpec",
+        "RunStep",
+        "RunType",
+        "Session",
+        "SessionKind",
+        "StepKind",
+        "Week",
+        "WeekKind",
+    ),
+    "profile": (
+        "CrossTraining",
+        "Race",
+        "RunnerProfile",
+        "Unit",
+        "Weekday",
+    ),
+    "replan": ("replan",),
+    "rules": (
+        "Violation",
+        "check_plan",
+    ),
+    "scheduler": ("build_plan",),
 }
+_WHERE = {name: module for module, names in _MODULES.items() for name in names}
 
 
 def __getattr__(name: str) -> Any:

@@ -26,6 +26,7 @@ __all__ = [
     "check_output",
     "describe_validation_error",
     "package_path",
+    "read_bytes",
     "read_data_file",
     "read_text",
     "short_repr",

@@ -15,6 +15,7 @@ from ._io import describe_validation_error, package_path, read_data_file
 from .errors import CatalogueError
 
 __all__ = [
+    "BackPain",
     "Catalogue",
     "Category",
     "Dose",
@@ -24,6 +25,7 @@ __all__ = [
     "Level",
     "Muscle",
     "Muscles",
+    "Pattern",
     "Progression",
     "Spine",
     "Timing",
@@ -132,6 +134,30 @@ class Timing(StrEnum):
     NOT_PRE_RUN = "not_pre_run"
 
 
+class BackPain(StrEnum):
+    """How the back is now: ``mild`` is stiff or sore after runs, ``flare`` hurts while running."""
+
+    NONE = "none"
+    MILD = "mild"
+    FLARE = "flare"
+
+
+class Pattern(StrEnum):
+    """What an exercise trains; sessions are filled by pattern."""
+
+    ANTI_EXTENSION = "anti_extension"
+    ANTI_ROTATION = "anti_rotation"
+    LATERAL = "lateral"
+    HIP_EXTENSION = "hip_extension"
+    SINGLE_LEG = "single_leg"
+    HIP_ABDUCTION = "hip_abduction"
+    TRUNK_FLEXION = "trunk_flexion"
+    BACK_EXTENSION = "back_extension"
+    MOBILITY = "mobility"
+    WARM_UP = "warm_up"
+    COOL_DOWN = "cool_down"
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
@@ -221,6 +247,10 @@ class Exercise(_Model):
     """Id of the next harder variant (progression)."""
     timing: Timing = Timing.ANY
     """Where in a day it may go relative to a run."""
+    pattern: Pattern | None = None
+    """What it trains (anti_extension, lateral, hip_extension, ...); sessions are filled by it."""
+    avoid_when: list[BackPain] = []
+    """Back-pain states (mild, flare) in which it is left out."""
     steps: list[str] = Field(min_length=2, max_length=6)
     """How to do it, 2 to 6 short steps."""
     cues: list[str] = []
@@ -380,33 +410,33 @@ def _read_file(path: Path) -> list[Exercise]:
     if not isinstance(data, dict):
         kind = "empty" if data is None else f"a {type(data).__name__}"
         raise CatalogueError(
-            f"The catalogue file {path} must be a mapping with an 'exercises' list "
+            f"The catalogue file {path.name} must be a mapping with an 'exercises' list "
             f"at the top level, but it is {kind}."
         )
     unknown = sorted(set(data) - {"exercises"})
     if unknown:
         raise CatalogueError(
-            f"The catalogue file {path} has an unknown top-level key '{unknown[0]}'; "
+            f"The catalogue file {path.name} has an unknown top-level key '{unknown[0]}'; "
             "the only key is 'exercises'."
         )
     entries = data.get("exercises")
     if not isinstance(entries, list):
-        raise CatalogueError(f"The catalogue file {path} needs 'exercises' to be a list.")
+        raise CatalogueError(f"The catalogue file {path.name} needs 'exercises' to be a list.")
     exercises: list[Exercise] = []
     first_seen: dict[str, int] = {}
     for number, entry in enumerate(entries, start=1):
         label = _entry_label(entry, number)
         if not isinstance(entry, dict):
-            raise CatalogueError(f"Exercise {label} in {path} must be a mapping of fields.")
+            raise CatalogueError(f"Exercise {label} in {path.name} must be a mapping of fields.")
         try:
             exercise = Exercise.model_validate(entry)
         except ValidationError as exc:
             raise CatalogueError(
-                f"Exercise {label} in {path} {describe_validation_error(exc, _known_fields)}."
+                f"Exercise {label} in {path.name} {describe_validation_error(exc, _known_fields)}."
             ) from None
         if exercise.id in first_seen:
             raise CatalogueError(
-                f"Exercise id '{exercise.id}' appears twice in {path} (entries "
+                f"Exercise id '{exercise.id}' appears twice in {path.name} (entries "
                 f"{first_seen[exercise.id]} and {number}); ids must be unique within a file."
             )
         first_seen[exercise.id] = number

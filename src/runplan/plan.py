@@ -7,9 +7,9 @@ import os
 from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from ._io import MAX_JSON_BYTES, describe_validation_error, read_data_file
 from ._values import CalendarDay, LocalTime
@@ -20,12 +20,16 @@ from .profile import RunnerProfile
 __all__ = [
     "Block",
     "BlockName",
+    "PaceRange",
     "Plan",
     "Prescription",
+    "RepeatStep",
     "RunSpec",
+    "RunStep",
     "RunType",
     "Session",
     "SessionKind",
+    "StepKind",
     "Week",
     "WeekKind",
 ]
@@ -64,6 +68,11 @@ class RunType(StrEnum):
     RECOVERY = "recovery"
     RUN_WALK = "run_walk"
     RACE = "race"
+    STRIDES = "strides"
+    TEMPO = "tempo"
+    RACE_PACE = "race_pace"
+    INTERVALS = "intervals"
+    HILLS = "hills"
 
 
 class BlockName(StrEnum):
@@ -115,13 +124,77 @@ class Block(_Model):
     """The exercises, in order."""
 
 
+class StepKind(StrEnum):
+    """What one step of a run is."""
+
+    WARM_UP = "warm_up"
+    RUN = "run"
+    WALK = "walk"
+    STRIDE = "stride"
+    TEMPO = "tempo"
+    RACE_PACE = "race_pace"
+    RECOVER = "recover"
+    COOL_DOWN = "cool_down"
+
+
+class PaceRange(_Model):
+    """A pace as a range, in whole seconds per unit (km or mi): ``slow`` >= ``fast``."""
+
+    slow: int = Field(gt=0, le=3600)
+    """The slow end, seconds per unit."""
+    fast: int = Field(gt=0, le=3600)
+    """The fast end, seconds per unit."""
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Self:
+        if self.slow < self.fast:
+            raise ValueError(f"pace slow ({self.slow} s) must be at least fast ({self.fast} s)")
+        return self
+
+
+class RunStep(_Model):
+    """One step of a run: a warm-up walk, a run, a walk break, a stride, ...
+
+    Exactly one of ``minutes`` or ``distance`` is set.
+    """
+
+    kind: StepKind
+    """warm_up, run, walk, stride, tempo, race_pace, recover or cool_down."""
+    minutes: float | None = Field(None, gt=0, le=600)
+    """How long the step lasts, in minutes (a stride of 20 s is 0.33...)."""
+    distance: float | None = Field(None, gt=0, le=1000)
+    """How far the step goes, in the plan's unit."""
+    pace: PaceRange | None = None
+    """The pace range to hold, when known."""
+
+    @model_validator(mode="after")
+    def _time_or_distance(self) -> Self:
+        if (self.minutes is None) == (self.distance is None):
+            raise ValueError("a run step needs exactly one of minutes or distance")
+        return self
+
+
+class RepeatStep(_Model):
+    """Steps done ``repeat`` times in a row (run 3 min, walk 1 min, 8 times)."""
+
+    repeat: int = Field(ge=2, le=100)
+    """How many rounds, in all."""
+    steps: list[RunStep] = Field(min_length=1)
+    """One round, in order."""
+
+
 class RunSpec(_Model):
     """The run in a run or race session."""
 
     type: RunType
-    """easy, long, recovery, run_walk or race."""
+    """easy, long, recovery, run_walk, race, strides, tempo, race_pace, intervals or hills."""
     distance: float = Field(gt=0)
-    """Planned distance in the plan's unit."""
+    """Planned distance in the plan's unit (for run/walk, running and walking together)."""
+    minutes: int | None = Field(None, gt=0)
+    """Planned time on feet, walking included; none in a plan that does not say."""
+    steps: list[RunStep | RepeatStep] = []
+    """What to do, in order; every run runplan builds has steps (a hand-written or
+    imported plan may leave them out)."""
 
 
 class Session(_Model):

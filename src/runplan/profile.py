@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from ._io import describe_validation_error, read_data_file
 from ._values import CalendarDay, LocalTime
-from .catalogue import Equipment, Level
+from .catalogue import BackPain, Equipment, Level
 from .errors import ProfileError
 
 __all__ = [
@@ -79,14 +79,6 @@ class Unit(StrEnum):
     def from_km(self, km: float) -> float:
         """A distance given in kilometres, in this unit (not rounded)."""
         return km if self is Unit.KM else km / 1.609344
-
-
-class BackPain(StrEnum):
-    """How the back is now: ``mild`` is stiff or sore after runs, ``flare`` hurts while running."""
-
-    NONE = "none"
-    MILD = "mild"
-    FLARE = "flare"
 
 
 class Race(StrEnum):

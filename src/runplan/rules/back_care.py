@@ -1,0 +1,111 @@
+"""The back-pain rule: what mild pain and a flare change in a plan."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..catalogue import Catalogue, Spine
+from ..plan import Plan, RunType, SessionKind
+from ..profile import BackPain
+from .base import (
+    EPS,
+    SAFETY_NOTE,
+    Violation,
+    _facts,
+    _fmt,
+    _is_full_week,
+    _is_race,
+)
+from .limits import (
+    flare_week_limit,
+)
+
+
+def back_pain(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
+    """A sore back changes the plan. Mild: weekly volume holds (no increase) and core
+    sessions put spine-neutral exercises first. Flare: fewer runs and less distance, runs
+    swapped for the runner's cross training, run/walk for the runs that remain, and every
+    session says to stop on sharp pain and see a physical therapist.
+
+    Evidence: "Lower Back Pain in Runners" (cut frequency and distance, swap in swimming or
+    cycling, stop on intense pain, see a physical therapist) and "How Do I Prevent Lower
+    Back Pain When Running?" (limit activity for a few days after a strain).
+    """
+    profile = plan.profile
+    if profile.back_pain is BackPain.NONE:
+        return
+    facts = _facts(plan, catalogue)
+    base = profile.start_volume
+    for i, week in enumerate(plan.weeks, start=1):
+        if facts.volumes[i] > base + EPS:
+            yield Violation(
+                rule="back_pain",
+                week=week.index,
+                date=None,
+                message=f"Week {week.index} runs {_fmt(facts.volumes[i])} {plan.unit}, more than "
+                f"the {_fmt(base)} {plan.unit} the runner was doing before the back hurt.",
+            )
+        for core in (s for s in week.sessions if s.kind is SessionKind.CORE):
+            spines = [
+                ex.spine
+                for _, p in core.prescriptions()
+                if (ex := catalogue.get(p.exercise)) is not None and ex.category.value != "mobility"
+            ]
+            first_other = next((k for k, sp in enumerate(spines) if sp is not Spine.NEUTRAL), None)
+            if first_other is not None and any(sp is Spine.NEUTRAL for sp in spines[first_other:]):
+                yield Violation(
+                    rule="back_pain",
+                    week=week.index,
+                    date=core.date,
+                    message=f"The core session on {core.date} does not put spine-neutral "
+                    "exercises first.",
+                )
+    if profile.back_pain is not BackPain.FLARE:
+        return
+    for i, week in enumerate(plan.weeks, start=1):
+        limit = flare_week_limit(
+            facts.volumes[:i], base, profile.max_weekly_increase, first_week=i == 1
+        )
+        if facts.volumes[i] > limit + EPS:
+            yield Violation(
+                rule="back_pain",
+                week=week.index,
+                date=None,
+                message=f"Week {week.index} of a flare runs {_fmt(facts.volumes[i])} {plan.unit}; "
+                f"a flare starts at half the usual {_fmt(base)} {plan.unit} and grows from the "
+                f"week before, so at most {_fmt(limit)} is allowed.",
+            )
+        runs = [s for s in week.sessions if s.is_run and not _is_race(s)]
+        if _is_full_week(week, plan):
+            if len({s.date for s in runs}) >= len(profile.run_days):
+                yield Violation(
+                    rule="back_pain",
+                    week=week.index,
+                    date=None,
+                    message=f"Week {week.index} of a flare keeps all {len(profile.run_days)} "
+                    "run days; drop one for cross training.",
+                )
+            if not any(s.kind is SessionKind.CROSS_TRAINING for s in week.sessions):
+                yield Violation(
+                    rule="back_pain",
+                    week=week.index,
+                    date=None,
+                    message=f"Week {week.index} of a flare has no cross-training session.",
+                )
+        for session in week.sessions:
+            run = session.run
+            if run is not None and not _is_race(session) and run.type is not RunType.RUN_WALK:
+                yield Violation(
+                    rule="back_pain",
+                    week=week.index,
+                    date=session.date,
+                    message=f"The run on {session.date} should be run/walk during a flare.",
+                )
+            if SAFETY_NOTE not in session.notes:
+                yield Violation(
+                    rule="back_pain",
+                    week=week.index,
+                    date=session.date,
+                    message=f"The {session.kind.value.replace('_', ' ')} session on "
+                    f"{session.date} lacks the stop-on-sharp-pain note.",
+                )

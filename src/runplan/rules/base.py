@@ -1,0 +1,154 @@
+"""What every rule shares: the constants they test, ``Violation``, and the facts about a
+plan that several rules work out."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, model_validator
+
+from ..catalogue import Catalogue, Muscle
+from ..plan import BlockName, Plan, RunType, Session, SessionKind, Week
+from ..profile import RunnerProfile
+
+#: Floating-point slack when comparing a distance with a limit.
+EPS = 1e-6
+#: A run may be at most this much longer than the longest run of the previous 30 days.
+SINGLE_RUN_SPIKE = 0.10
+#: The look-back window of the single-run rule, in days.
+SINGLE_RUN_WINDOW_DAYS = 30
+#: The look-back of the weekly rule, in weeks.
+WEEKLY_LOOKBACK = 4
+#: A core session lasts this many minutes, inclusive.
+CORE_MINUTES = (15, 25)
+#: The post-run hip-flexor or psoas hold, in seconds, inclusive.
+HIP_FLEXOR_HOLD_SECONDS = (60, 120)
+#: The psoas stretch appears at least this many times a week.
+PSOAS_PER_WEEK = 2
+#: In a flare, the first week runs at most this share of the usual weekly distance.
+FLARE_START_SHARE = 0.5
+#: The note every session carries while the back flares.
+SAFETY_NOTE = "Stop at once if you feel sharp pain, and see a physical therapist before going on."
+
+
+#: The rules about training load; every other rule is about care.
+LOAD_RULES = frozenset(
+    {"weekly_volume", "single_run_spike", "cutback_weeks", "long_run", "taper", "race_day"}
+)
+
+
+class Violation(BaseModel):
+    """One breach of a training rule."""
+
+    model_config = ConfigDict(frozen=True, defer_build=True)
+
+    rule: str
+    """The rule's name (the name of its function in runplan.rules)."""
+    week: int
+    """The 1-based week it happens in."""
+    date: dt.date | None
+    """The day, when the breach is on one day."""
+    message: str
+    """One plain sentence."""
+    group: Literal["load", "care"] = "care"
+    """``load``: weekly volume, single-run spikes, cutbacks, long run, taper, race day;
+    ``care``: warm-ups, cool-downs, strength, stretching, rest, equipment, back pain."""
+    excess: float | None = None
+    """How far past the limit, as a fraction (0.16 is 16 % over); none for rules that are
+    kept or broken without a size."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _group_from_rule(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "group" not in data and data.get("rule") in LOAD_RULES:
+            return {**data, "group": "load"}
+        return data
+
+
+# ---------------------------------------------------------------------- helpers
+
+
+@dataclass(frozen=True)
+class _Facts:
+    """What several rules need, worked out once per plan."""
+
+    plan: Plan
+    catalogue: Catalogue
+    volumes: list[float]  # week 0 first, race distance excluded
+    runs: list[tuple[dt.date, float, bool]]  # (day, distance, is_race), in date order
+
+    @property
+    def profile(self) -> RunnerProfile:
+        return self.plan.profile
+
+
+def _facts(plan: Plan, catalogue: Catalogue) -> _Facts:
+    volumes = [plan.profile.start_volume]
+    runs: list[tuple[dt.date, float, bool]] = []
+    for week in plan.weeks:
+        volumes.append(sum(s.distance for s in week.sessions if s.is_run and not _is_race(s)))
+        runs.extend((s.date, s.distance, _is_race(s)) for s in week.sessions if s.is_run)
+    runs.sort(key=lambda r: r[0])
+    return _Facts(plan, catalogue, volumes, runs)
+
+
+def _is_race(session: Session) -> bool:
+    return session.kind is SessionKind.RACE or (
+        session.run is not None and session.run.type is RunType.RACE
+    )
+
+
+def _is_full_week(week: Week, plan: Plan) -> bool:
+    """A whole 7-day week clear of the race and the day before it.
+
+    The weekly counts (core sessions, psoas, a rest day) apply to full weeks only: the last
+    two days before a race belong to the race.
+    """
+    last = week.start + dt.timedelta(days=6)
+    race_date = plan.profile.race_date
+    if race_date is not None and last >= race_date - dt.timedelta(days=1):
+        return False
+    return last <= plan.profile.end_date and not any(_is_race(s) for s in week.sessions)
+
+
+def _fmt(value: float) -> str:
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def _by_day(week: Week) -> dict[dt.date, list[Session]]:
+    days: dict[dt.date, list[Session]] = {}
+    for session in week.sessions:
+        days.setdefault(session.date, []).append(session)
+    return days
+
+
+def _exercise_ids(session: Session, block: BlockName | None = None) -> list[str]:
+    return [p.exercise for name, p in session.prescriptions() if block is None or name is block]
+
+
+def _has_muscle(ids: Iterable[str], catalogue: Catalogue, muscle: Muscle, *, primary: bool) -> bool:
+    for exercise_id in ids:
+        exercise = catalogue.get(exercise_id)
+        if exercise is None:
+            continue
+        muscles = (
+            exercise.muscles.primary
+            if primary
+            else [
+                *exercise.muscles.primary,
+                *exercise.muscles.secondary,
+            ]
+        )
+        if muscle in muscles:
+            return True
+    return False
+
+
+def _starts_before(first: Session, second: Session) -> bool:
+    """True when ``first`` starts before ``second`` on the same day (all-day counts as before)."""
+    if first.start is None or second.start is None:
+        return True
+    return first.start < second.start

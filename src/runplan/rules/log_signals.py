@@ -1,0 +1,127 @@
+"""Re-planning rules: they read the training log rather than the plan and decide how the
+rest of a plan is rebuilt (see runplan.replan). Each returns the reason in plain words, or
+None."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..render import day_name
+
+#: Pain at or above this on any day switches the plan to a flare.
+FLARE_PAIN = 7
+#: Pain at or above this on two days of the last week switches the plan to a flare.
+REPEATED_PAIN = 4
+#: Pain in this range once in the last week holds the volume for a week.
+HOLD_PAIN = (3, 4)
+
+
+@dataclass(frozen=True)
+class LoggedDay:
+    """One logged entry, as the re-planning rules see it."""
+
+    date: dt.date
+    pain: int | None
+    is_run: bool
+    done: bool
+
+
+def pain_flare(days: Sequence[LoggedDay], today: dt.date) -> str | None:
+    """Switch to flare mode when pain reached 7/10 on any day, or 4/10 on two days of the
+    last week, until two pain-free runs (pain 0) have been logged since.
+
+    Evidence: "Lower Back Pain in Runners" (stop running on intense pain, cut frequency and
+    distance, swap in swimming or cycling, see a physical therapist) and "How Do I Prevent
+    Lower Back Pain When Running?" (limit activity for a few days after a strain).
+    """
+    week_ago = today - dt.timedelta(days=7)
+    reason: str | None = None
+    since: dt.date | None = None
+    for day in days:
+        if day.pain is not None and day.pain >= FLARE_PAIN and day.date < today:
+            reason = f"back pain was {day.pain}/10 on {day_name(day.date)}"
+            since = day.date
+    sore = sorted({d.date for d in days if d.pain is not None and d.pain >= REPEATED_PAIN
+                   and week_ago <= d.date < today})  # fmt: skip
+    if len(sore) >= 2 and (since is None or sore[-1] > since):
+        reason = f"back pain was {REPEATED_PAIN}/10 or more on {len(sore)} days last week"
+        since = sore[-1]
+    if since is None:
+        return None
+    pain_free = [d for d in days if since < d.date < today and d.is_run and d.done and d.pain == 0]
+    return reason if len(pain_free) < 2 else None
+
+
+def pain_hold(days: Sequence[LoggedDay], today: dt.date) -> str | None:
+    """Hold the weekly volume for a week when pain was 3 or 4 out of 10 once last week.
+
+    Evidence: "Lower Back Pain in Runners": mild pain is a sign to hold back the training
+    rather than to add to it; gradual increases resume once it settles.
+    """
+    week_ago = today - dt.timedelta(days=7)
+    low, high = HOLD_PAIN
+    sore = [
+        d
+        for d in days
+        if d.pain is not None and low <= d.pain <= high and week_ago <= d.date < today
+    ]
+    if not sore:
+        return None
+    last = sore[-1]
+    return f"back pain was {last.pain}/10 on {day_name(last.date)}"
+
+
+@dataclass(frozen=True)
+class WeekRecord:
+    """How one whole week before today went."""
+
+    index: int
+    runs_planned: int
+    runs_done: int
+    planned: float  # planned run distance
+    actual: float  # distance actually run (logged)
+
+
+@dataclass(frozen=True)
+class MissedRuns:
+    """What to do about runs missed in the weeks before today."""
+
+    action: str  # "carry_on", "repeat" or "step_back"
+    reason: str | None
+    cap: float | None  # the most the next week may hold
+
+
+def missed_runs(weeks: Sequence[WeekRecord], start_volume: float) -> MissedRuns:
+    """One missed run in a week: carry on. Two or more: repeat that week's volume instead
+    of progressing. A whole week (or more) missed: step back to the volume of the last week
+    that was completed (at most one run missed) and rebuild the progression from there.
+
+    ``weeks`` are the whole weeks before today, oldest first.
+
+    Evidence: making up missed runs crowds the load into fewer days, which the single-run
+    and weekly rules exist to prevent; after a break, common coaching practice is to step
+    back and build again gradually, as the source articles ask.
+    """
+    if not weeks:
+        return MissedRuns("carry_on", None, None)
+    last = weeks[-1]
+    gap = []
+    for week in reversed(weeks):
+        if week.runs_planned > 0 and week.runs_done == 0:
+            gap.append(week.index)
+        else:
+            break
+    if gap:
+        completed = next(
+            (w for w in reversed(weeks) if w.runs_done > 0 and w.runs_planned - w.runs_done <= 1),
+            None,
+        )
+        cap = completed.actual if completed is not None else start_volume
+        span = f"week {gap[0]} was" if len(gap) == 1 else f"weeks {gap[-1]} to {gap[0]} were"
+        return MissedRuns("step_back", f"{span} missed", cap)
+    if last.runs_planned - last.runs_done >= 2:
+        missed = last.runs_planned - last.runs_done
+        return MissedRuns("repeat", f"{missed} runs were missed in week {last.index}", last.planned)
+    return MissedRuns("carry_on", None, None)
