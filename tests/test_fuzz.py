@@ -301,17 +301,20 @@ def argv(draw: st.DrawFn, folder: str) -> list[str]:
         "missing": f"{folder}/missing.yaml",
         "folder": folder,
     }
-    command = draw(st.sampled_from(["plan", "check", "replan", "exercises", "exercise"]))
+    command = draw(
+        st.sampled_from(["plan", "check", "replan", "status", "import", "exercises", "exercise"])
+    )
     args = [command]
-    if command in ("plan", "check", "exercise"):
+    if command in ("plan", "check", "exercise", "import"):
         args.append(files[draw(st.sampled_from(sorted(files)))])
-    if command == "replan":
+    if command in ("replan", "status"):
         args += [files["plan"], files[draw(st.sampled_from(["log", "fifo", "profile"]))]]
     for _ in range(draw(st.integers(0, 4))):
         option = draw(
             st.sampled_from(
                 ["-o", "--format", "--alarm", "--stamp", "--start", "--today", "--example",
-                 "--catalogue", "--all-day", "--include-rest", "--category", "--json"]
+                 "--catalogue", "--all-day", "--include-rest", "--category", "--json",
+                 "--from", "--weeks"]
             )
         )  # fmt: skip
         args.append(option)
