@@ -7,18 +7,23 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
+from pydantic import ValidationError
+
 from ..errors import PlanError
 from ..plan import Plan, RunSpec, RunType, Session, SessionKind, Week, WeekKind
 from ..profile import Race, RunnerProfile, Unit
 from ..rules.limits import lighter_weeks
-from ..workout_text import Workout, race_of
+from ..workout_text import Workout, race_of, read_workout
 from .inferred import Stats, fmt, infer_profile
 
-__all__ = ["Day", "assemble"]
+__all__ = ["Day", "assemble", "read_day"]
 
 #: Minutes per km used to estimate the distance of a workout given only in time.
 _RUN_PACE_KM = {"beginner": 7.5, "intermediate": 6.0}
 _WALK_PACE_KM = 10.0
+#: The most one workout's words may give, in the plan's unit and in minutes: a day.
+_MOST_DISTANCE = 1000.0
+_MOST_MINUTES = 24 * 60
 
 
 @dataclass(frozen=True)
@@ -29,6 +34,37 @@ class Day:
     """The day."""
     workout: Workout
     """What the plan says for it."""
+
+
+def read_day(
+    where: str,
+    title: str,
+    description: str,
+    distance: tuple[float, float] | None,
+    minutes: tuple[float, float] | None,
+    unit: Unit,
+) -> Workout:
+    """``read_workout``, with a title whose numbers runplan cannot hold ("0 x 400",
+    "repeat 500 times", "9999 min run") refused in one sentence that starts with ``where``.
+
+    Raises:
+        PlanError: the workout's steps are out of range.
+    """
+    field = ""
+    try:
+        workout = read_workout(title, description, distance, minutes, unit)
+    except ValidationError as exc:  # from a RunStep or RepeatStep
+        field = str(exc.errors()[0]["loc"][-1]) if exc.errors()[0]["loc"] else "step"
+    else:
+        if (workout.distance or 0) > _MOST_DISTANCE:
+            field = "distance"
+        elif (workout.minutes or 0) > _MOST_MINUTES:
+            field = "minutes"
+        else:
+            return workout
+    shown = " ".join(title.split())
+    shown = shown if len(shown) <= 40 else shown[:39] + "\u2026"
+    raise PlanError(f"{where}, field 'title': {shown!r} has a {field} value out of range.")
 
 
 def assemble(name: str, unit: Unit, race: Race | None, days: list[Day], source: str) -> Plan:

@@ -11,8 +11,7 @@ from typing import Any
 from ..errors import PlanError
 from ..plan import Plan
 from ..profile import Race, Unit
-from ..workout_text import read_workout
-from .assemble import Day, assemble
+from .assemble import Day, assemble, read_day
 
 __all__ = ["is_calendar_hack", "plan_from_calendar_hack"]
 
@@ -54,9 +53,10 @@ def plan_from_calendar_hack(data: Any, *, source: str, start: dt.date | None = N
             if not isinstance(item, dict):
                 raise PlanError(f"{where} must be a mapping with a 'title'.")
             day = first + dt.timedelta(days=7 * (w - 1) + d)
-            workout = read_workout(
-                str(item.get("title") or ""),
-                str(item.get("description") or ""),
+            workout = read_day(
+                where,
+                _text(item.get("title"), f"{where}, field 'title'"),
+                _text(item.get("description"), f"{where}, field 'description'"),
                 _distance(item.get("distance"), where),
                 None,
                 unit,
@@ -70,16 +70,27 @@ def _next_monday(today: dt.date) -> dt.date:
     return today + dt.timedelta(days=(7 - today.weekday()) % 7 or 7)
 
 
+def _text(value: Any, where: str) -> str:
+    """A title or description: text, or a bare number YAML read as one ("5")."""
+    if value is None:
+        return ""
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise PlanError(f"{where} must be text, not a {type(value).__name__}.")
+    return str(value)
+
+
 def _distance(value: Any, where: str) -> tuple[float, float] | None:
     if value is None:
         return None
     items = value if isinstance(value, list) else [value]
-    try:
-        numbers = [float(x) for x in items]
-    except (TypeError, ValueError):
+    numbers = [float(x) for x in items if isinstance(x, int | float) and not isinstance(x, bool)]
+    if (
+        len(numbers) != len(items)
+        or len(numbers) not in (1, 2)
+        or not all(0 <= x <= 200 for x in numbers)  # also refuses NaN
+    ):
+        shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:39] + "\u2026"
         raise PlanError(
-            f"{where}, field 'distance': {value!r} is not a number or [low, high]."
-        ) from None
-    if len(numbers) not in (1, 2) or min(numbers) < 0 or max(numbers) > 200:
-        raise PlanError(f"{where}, field 'distance': {value!r} is not a number or [low, high].")
+            f"{where}, field 'distance': {shown} is not a number or [low, high] from 0 to 200."
+        )
     return min(numbers), max(numbers)

@@ -11,8 +11,8 @@ from pathlib import Path
 from ..errors import PlanError
 from ..plan import Plan, SessionKind
 from ..profile import Unit
-from ..workout_text import race_of, read_workout
-from .assemble import Day, assemble
+from ..workout_text import race_of
+from .assemble import Day, assemble, read_day
 
 __all__ = ["CSV_COLUMNS", "plan_from_csv"]
 
@@ -52,7 +52,7 @@ def plan_from_csv(text: str, *, source: str, start: dt.date | None = None) -> Pl
             ) from None
         distance = _csv_distance(row.get("distance", ""), unit, f"{where}, field 'distance'")
         minutes = _range(row.get("minutes", ""), f"{where}, field 'minutes'")
-        dated.append((day, read_workout(row["title"], "", distance, minutes, unit)))
+        dated.append((day, read_day(where, row["title"], "", distance, minutes, unit)))
     dated.sort(key=lambda item: item[0])
     shift = (start - dated[0][0]) if start is not None else dt.timedelta(0)
     days = [Day(day + shift, workout) for day, workout in dated]
