@@ -377,3 +377,11 @@ def test_gpx_times_without_an_offset_are_utc_beside_times_with_one(tmp_path: Pat
     path.write_text(text[:first] + text[first + 1 :])  # the first time has no "Z"
     (entry,) = TrainingLog.from_file(path, timezone="Europe/Berlin").entries
     assert entry.date == dt.date(2026, 1, 8) and entry.minutes == pytest.approx(30, rel=0.01)
+
+
+def test_a_huge_bad_value_in_a_log_row_is_cut_short_in_the_message(tmp_path: Path) -> None:
+    path = tmp_path / "log.csv"
+    path.write_text("date,session,status,distance\n2026-01-05,run,done," + "9" * 5000 + "\n")
+    with pytest.raises(PlanError, match=r"Row 1 of the training log log.csv .* 'distance'") as info:
+        TrainingLog.from_file(path)
+    assert len(str(info.value)) <= 300

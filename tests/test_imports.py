@@ -348,3 +348,21 @@ def test_bad_yaml_workout_is_one_plain_error(
     with pytest.raises(PlanError, match=needle) as info:
         import_plan(path, start=MONDAY)
     assert "plan.yaml, week 1, day 1" in str(info.value) and len(str(info.value)) <= 300
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "needle"),
+    [
+        ("deep.yaml", b"schedule: " + b"[" * 5000 + b"]" * 5000, "nests its values too deeply"),
+        ("deep.json", b'{"schedule": ' + b"[" * 5000 + b"]" * 5000 + b"}", "too deeply"),
+        ("nul.yaml", b"schedule:\n- \x00\n", "not valid YAML: unacceptable character"),
+    ],
+)
+def test_unreadable_plan_data_is_one_line(
+    tmp_path: Path, name: str, content: bytes, needle: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(PlanError, match=needle) as info:
+        import_plan(path)
+    assert "\n" not in str(info.value) and len(str(info.value)) <= 300
