@@ -159,7 +159,9 @@ class _BoundedLoader(yaml.SafeLoader):
         try:
             if self._depth > MAX_DEPTH:
                 line = self.peek_event().start_mark.line + 1  # type: ignore[no-untyped-call]
-                raise _TooLarge(f"it nests deeper than {MAX_DEPTH} levels at line {line}")
+                raise _TooLarge(
+                    f"nests its values too deeply (more than {MAX_DEPTH} levels, line {line})"
+                )
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
@@ -192,12 +194,12 @@ def _measure(root: yaml.Node) -> None:
         kids = _children(node)
         if not finished:
             if id(node) in open_nodes:
-                raise _TooLarge("an alias refers to a value that contains it")
+                raise _TooLarge("has an alias that refers to a value that contains it")
             open_nodes.add(id(node))
             stack.append((node, True))
             for kid in kids:
                 if id(kid) in open_nodes:
-                    raise _TooLarge("an alias refers to a value that contains it")
+                    raise _TooLarge("has an alias that refers to a value that contains it")
                 if id(kid) not in done:
                     stack.append((kid, False))
             continue
@@ -205,19 +207,19 @@ def _measure(root: yaml.Node) -> None:
         size = 1 + sum(done[id(k)][0] for k in kids)
         depth = 1 + max((done[id(k)][1] for k in kids), default=0)
         if size > MAX_YAML_NODES:
-            raise _TooLarge(f"it expands to more than {MAX_YAML_NODES} values (aliases counted)")
+            raise _TooLarge(f"expands to more than {MAX_YAML_NODES} values (aliases counted)")
         if depth > MAX_DEPTH:
-            raise _TooLarge(f"it nests deeper than {MAX_DEPTH} levels (aliases counted)")
+            raise _TooLarge(f"nests its values too deeply (more than {MAX_DEPTH} levels)")
         done[id(node)] = (size, depth)
 
 
 def _yaml_error(exc: yaml.YAMLError, where: str) -> str:
     if isinstance(exc, _TooLarge):
-        return f"{where} is too large for runplan: {exc}."
+        return f"{where} {exc}."
     if isinstance(exc, yaml.reader.ReaderError):
         return (
-            f"{where} is not valid YAML: it holds the character #x{exc.character:04x} "
-            f"at position {exc.position}, which YAML does not allow."
+            f"{where} is not valid YAML: unacceptable character #x{exc.character:04x} "
+            f"at position {exc.position} (YAML allows no control characters)."
         )
     if isinstance(exc, yaml.constructor.ConstructorError):
         line = exc.problem_mark.line + 1 if exc.problem_mark else "?"
@@ -272,11 +274,9 @@ def read_data_file(path: str | os.PathLike[str], error: type[RunplanError], what
         except json.JSONDecodeError as exc:
             raise error(f"{where} is not valid JSON at line {exc.lineno}: {exc.msg}.") from None
         except RecursionError:
-            raise error(f"{where} is too large for runplan: it nests too deeply.") from None
+            raise error(f"{where} nests its values too deeply to read.") from None
         if not _json_depth_ok(data):
-            raise error(
-                f"{where} is too large for runplan: it nests deeper than {MAX_DEPTH} levels."
-            )
+            raise error(f"{where} nests its values too deeply (more than {MAX_DEPTH} levels).")
         return data
     text = read_text(p, error, what, limit=MAX_YAML_BYTES)
     try:
@@ -288,7 +288,7 @@ def read_data_file(path: str | os.PathLike[str], error: type[RunplanError], what
     except yaml.YAMLError as exc:
         raise error(_yaml_error(exc, where)) from None
     except RecursionError:
-        raise error(f"{where} is too large for runplan: it nests too deeply.") from None
+        raise error(f"{where} nests its values too deeply to read.") from None
 
 
 # ---------------------------------------------------------------------- validation errors
