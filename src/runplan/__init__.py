@@ -2,7 +2,7 @@
 
 Plans a runner's weeks (core strength, stretching before and after every run, and
 running distance that grows only as fast as is safe) and exports them as Python
-objects, JSON, readable text and ``.ics`` calendars. runplan is not medical advice.
+objects, JSON, readable text, an HTML page and ``.ics`` calendars. runplan is not medical advice.
 """
 
 from __future__ import annotations
@@ -46,6 +46,7 @@ from .plan import (
     WeekKind,
 )
 from .profile import CrossTraining, Race, RunnerProfile, Unit, Weekday
+from .render import to_html
 from .replan import replan
 from .rules import Violation, check_plan
 from .scheduler import build_plan
@@ -100,6 +101,7 @@ __all__ = [
     "event_calendars",
     "load_catalogue",
     "replan",
+    "to_html",
     "to_ics",
     "write_ics",
 ]

@@ -1,0 +1,48 @@
+"""Views of a plan, as pure functions: the text summary, Markdown and one HTML page.
+
+:func:`session_text` also gives the calendar export its event descriptions, so every view
+uses the same words for doses, run steps and durations.
+"""
+
+from __future__ import annotations
+
+from .figures import PlanTotals, WeekFigures, plan_totals, week_figures
+from .html import to_html
+from .markdown import to_markdown
+from .text import (
+    BLOCK_TITLES,
+    DISCLAIMER,
+    day_name,
+    dose_text,
+    fmt_distance,
+    fmt_duration,
+    pace_text,
+    prescription_line,
+    run_line,
+    session_text,
+    step_text,
+    steps_text,
+    summary,
+)
+
+__all__ = [
+    "BLOCK_TITLES",
+    "DISCLAIMER",
+    "PlanTotals",
+    "WeekFigures",
+    "day_name",
+    "dose_text",
+    "fmt_distance",
+    "fmt_duration",
+    "pace_text",
+    "plan_totals",
+    "prescription_line",
+    "run_line",
+    "session_text",
+    "step_text",
+    "steps_text",
+    "summary",
+    "to_html",
+    "to_markdown",
+    "week_figures",
+]
