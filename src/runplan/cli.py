@@ -17,6 +17,7 @@ from typing import Any, NoReturn
 
 from pydantic import ValidationError
 
+from ._filetype import expect_file
 from ._io import atomic_write, describe_validation_error, package_path, read_data_file
 from ._version import __version__
 from .catalogue import Catalogue, Category, Equipment, Exercise, Level, load_catalogue
@@ -25,7 +26,7 @@ from .ics import to_ics
 from .log import TrainingLog
 from .plan import Plan
 from .profile import RunnerProfile
-from .render import dose_text, summary, to_markdown
+from .render import dose_text, summary, table_lines, to_html, to_markdown
 from .replan import replan
 from .rules import check_plan
 from .scheduler import build_plan
@@ -110,6 +111,11 @@ def read_plan(path: str | Path) -> Plan:
 def _plan_from_data(data: Any, name: str) -> Plan:
     if not isinstance(data, dict):
         raise PlanError(f"The plan file {name} must hold a JSON object.")
+    if "weekly_distance" in data and "profile" not in data:
+        raise PlanError(
+            f"{name} is a runner profile, but a plan JSON file was expected; make one with "
+            f"runplan plan {name} -o plan.json."
+        )
     try:
         return Plan.model_validate(data)
     except ValidationError as exc:
@@ -130,11 +136,10 @@ def _cmd_plan(args: argparse.Namespace) -> int:
     if args.example is not None:
         profile = example_profile(args.example, args.start)
     else:
+        expect_file(args.profile, "a runner profile (YAML or JSON)", ProfileError)
         profile = RunnerProfile.from_file(args.profile)
         if args.start is not None:
-            fields = profile.model_dump()
-            fields["start_date"] = args.start
-            profile = RunnerProfile.from_data(fields, source=str(args.profile))
+            profile = _moved_start(profile, args.start, Path(args.profile).name)
     catalogue = _catalogue(args.catalogue)
     plan = build_plan(profile, catalogue)
     _emit(plan, args, catalogue)
@@ -143,9 +148,48 @@ def _cmd_plan(args: argparse.Namespace) -> int:
     return 0
 
 
+def _moved_start(profile: RunnerProfile, start: dt.date, name: str) -> RunnerProfile:
+    """The profile starting on ``start``; a race keeps its date and the plan its end."""
+    if profile.race_date is not None and start > profile.race_date:
+        raise ProfileError(
+            f"--start {start} is after the race on {profile.race_date} in {name}; "
+            "start on or before race day, or change race_date in the profile."
+        )
+    fields = profile.model_dump()
+    fields["start_date"] = start
+    if profile.race_date is not None:
+        fields.pop("weeks")  # derived from race_date again
+    return RunnerProfile.from_data(fields, source=name)
+
+
+#: Options that only shape a calendar, with their flag names.
+_CALENDAR_OPTIONS = {
+    "alarm": "--alarm",
+    "all_day": "--all-day",
+    "include_rest": "--include-rest",
+    "stamp": "--stamp",
+}
+
+
 def _emit(plan: Plan, args: argparse.Namespace, catalogue: Catalogue) -> None:
-    """Write the plan in the asked-for format to -o (atomically) or to standard output."""
-    fmt = args.format or _format_of(args.output)
+    """Write the plan in the asked-for format to -o (atomically) or to standard output.
+
+    With neither -o nor --format, standard output gets the summary and the Markdown view.
+    """
+    view = args.output is None and args.format is None
+    fmt = "md" if view else args.format or _format_of(args.output)
+    unused = [flag for name, flag in _CALENDAR_OPTIONS.items() if getattr(args, name, None)]
+    if fmt != "ics" and unused:
+        print(
+            f"runplan: note: {', '.join(unused)} only shape{'s' if len(unused) == 1 else ''} "
+            f".ics calendars; ignored for {fmt} output.",
+            file=sys.stderr,
+        )
+    if view:
+        text = summary(plan) + "\n\n" + to_markdown(plan, catalogue) + "\n"
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
     if fmt == "ics":
         data = to_ics(
             plan,
@@ -157,6 +201,8 @@ def _emit(plan: Plan, args: argparse.Namespace, catalogue: Catalogue) -> None:
         )
     elif fmt == "json":
         data = (plan.model_dump_json(indent=2) + "\n").encode()
+    elif fmt == "html":
+        data = to_html(plan, catalogue).encode()
     else:
         data = (to_markdown(plan, catalogue) + "\n").encode()
     if args.output in (None, "-"):
@@ -171,6 +217,7 @@ def _emit(plan: Plan, args: argparse.Namespace, catalogue: Catalogue) -> None:
 
 def _cmd_replan(args: argparse.Namespace) -> int:
     catalogue = _catalogue(args.catalogue)
+    expect_file(args.plan, "a plan JSON file written by runplan plan -o plan.json", PlanError)
     plan = read_plan(args.plan)
     log = TrainingLog.from_file(args.log)
     today = args.today if args.today is not None else dt.date.today()
@@ -187,7 +234,7 @@ def _cmd_replan(args: argparse.Namespace) -> int:
 def _format_of(output: str | None) -> str:
     if output is not None and output != "-":
         suffix = Path(output).suffix.lower().lstrip(".")
-        if suffix in ("ics", "json", "md"):
+        if suffix in ("ics", "json", "md", "html"):
             return suffix
     return "ics"
 
@@ -203,17 +250,19 @@ def _cmd_exercises(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([e.model_dump(mode="json") for e in catalogue.values()], indent=2))
         return 0
-    rows = [("id", "name", "category", "level", "equipment", "dose")]
+    # No name column: names mostly repeat the id, and ``runplan exercise ID`` shows them.
+    rows = [("id", "category", "level", "equipment", "dose")]
     for e in catalogue.values():
         equipment = ", ".join(q.value for q in e.equipment)
-        rows.append((e.id, e.name, e.category.value, e.level.value, equipment, _dose(e)))
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
-    for row in rows:
-        print(
-            "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False)) + "  " + row[-1]
-        )
+        rows.append((e.id, e.category.value, e.level.value, equipment, _dose(e)))
+    for line in table_lines(rows, TABLE_WIDTH, shrink={3: 10, 0: 24}):
+        print(line)
     print(f"{len(catalogue)} exercises", file=sys.stderr)
     return 0
+
+
+#: The widest line ``runplan exercises`` prints.
+TABLE_WIDTH = 100
 
 
 def _cmd_exercise(args: argparse.Namespace) -> int:
@@ -258,6 +307,7 @@ def _cmd_exercise(args: argparse.Namespace) -> int:
 
 def _cmd_check(args: argparse.Namespace) -> int:
     catalogue = _catalogue(args.catalogue)
+    expect_file(args.file, "a plan JSON file or a runner profile (YAML or JSON)", PlanError)
     data = read_data_file(args.file, PlanError, "plan or profile")
     if _looks_like_plan(data):
         plan = _plan_from_data(data, Path(args.file).name)
@@ -267,6 +317,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
     for v in violations:
         when = v.date.isoformat() if v.date else "-"
         print(f"{v.rule}\tweek {v.week}\t{when}\t{v.message}")
+    for warning in plan.warnings:
+        print(f"Warning: {warning}")
     if violations:
         print(f"{len(violations)} rule violations in {args.file}", file=sys.stderr)
         return 1
@@ -289,11 +341,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     plan = sub.add_parser(
         "plan",
-        help="build a plan from a profile and write it as .ics, JSON or Markdown",
-        description="Build a plan from a runner profile (YAML or JSON).",
+        help="build a plan from a profile and write it as .ics, JSON, Markdown or HTML",
+        description="Build a plan from a runner profile (YAML or JSON). Without -o it "
+        "prints the summary and the plan as Markdown; -o FILE writes the format its "
+        "extension names (.ics, .json, .md, .html); -o - with --format streams that format.",
         epilog="Example: runplan plan examples/beginner.yaml -o plan.ics --alarm 30",
     )
-    plan.add_argument("profile", nargs="?", help="the runner profile, a YAML or JSON file")
+    plan.add_argument(
+        "profile", nargs="?", help="the runner profile, a YAML or JSON file (or use --example)"
+    )
     plan.add_argument(
         "--example",
         nargs="?",
@@ -302,7 +358,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="use a bundled example profile instead (default: beginner), starting next Monday",
     )
     _output_options(plan)
-    plan.add_argument("--start", type=_date, metavar="DATE", help="start on this date instead")
+    plan.add_argument(
+        "--start",
+        type=_date,
+        metavar="DATE",
+        help="first day of the plan, YYYY-MM-DD (default: the profile's start_date; a "
+        "race keeps its race_date, except in the bundled examples, whose race moves along)",
+    )
     plan.set_defaults(run=_cmd_plan)
 
     again = sub.add_parser(
@@ -313,8 +375,13 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Example: runplan replan plan.json log.csv --today 2026-03-02 -o new.json",
     )
     again.add_argument("plan", help="the current plan, a JSON file written by runplan")
-    again.add_argument("log", help="the training log")
-    again.add_argument("--today", type=_date, metavar="DATE", help="default: today")
+    again.add_argument("log", help="the training log (CSV, YAML or JSON)")
+    again.add_argument(
+        "--today",
+        type=_date,
+        metavar="DATE",
+        help="re-plan from this day on, YYYY-MM-DD (default: today)",
+    )
     _output_options(again)
     again.set_defaults(run=_cmd_replan)
 
@@ -324,12 +391,34 @@ def build_parser() -> argparse.ArgumentParser:
         description="List the exercises, optionally filtered.",
         epilog="Example: runplan exercises --category core --equipment exercise_ball",
     )
-    exercises.add_argument("--category", choices=[c.value for c in Category])
-    exercises.add_argument("--equipment", choices=[e.value for e in Equipment], help="uses this")
-    exercises.add_argument("--level", choices=[lv.value for lv in Level])
-    exercises.add_argument("--json", action="store_true", help="JSON instead of a table")
     exercises.add_argument(
-        "--catalogue", action="append", metavar="FILE", help="your own exercises"
+        "--category",
+        choices=[c.value for c in Category],
+        metavar="CATEGORY",
+        help=f"only this kind of work: {', '.join(c.value for c in Category)} (default: all)",
+    )
+    exercises.add_argument(
+        "--equipment",
+        choices=[e.value for e in Equipment],
+        metavar="EQUIPMENT",
+        help="only exercises that use this: "
+        f"{', '.join(e.value for e in Equipment)} (default: all)",
+    )
+    exercises.add_argument(
+        "--level",
+        choices=[lv.value for lv in Level],
+        metavar="LEVEL",
+        help=f"only this level: {', '.join(lv.value for lv in Level)} (default: all)",
+    )
+    exercises.add_argument(
+        "--json", action="store_true", help="print JSON instead of a table (default: a table)"
+    )
+    exercises.add_argument(
+        "--catalogue",
+        action="append",
+        metavar="FILE",
+        help="your own exercises, a YAML file, on top of the built-in ones (repeatable; "
+        "default: none)",
     )
     exercises.set_defaults(run=_cmd_exercises)
 
@@ -340,38 +429,101 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Example: runplan exercise ball_pike",
     )
     exercise.add_argument("id", help="exercise id, name or alias")
-    exercise.add_argument("--catalogue", action="append", metavar="FILE", help="your own exercises")
+    exercise.add_argument(
+        "--catalogue",
+        action="append",
+        metavar="FILE",
+        help="your own exercises, a YAML file (repeatable; default: none)",
+    )
     exercise.set_defaults(run=_cmd_exercise)
 
     check = sub.add_parser(
         "check",
         help="check a plan (JSON) or a profile against the training rules",
-        description="Check a plan JSON file (from runplan or converted) or a profile.",
+        description="Check a plan JSON file (from runplan or converted) or a profile, and "
+        "print the plan's warnings. Exit 1 when a rule is broken.",
         epilog="Example: runplan check my-plan.json",
     )
     check.add_argument("file", help="a plan JSON file or a profile")
-    check.add_argument("--catalogue", action="append", metavar="FILE", help="your own exercises")
+    check.add_argument(
+        "--catalogue",
+        action="append",
+        metavar="FILE",
+        help="your own exercises, a YAML file (repeatable; default: none)",
+    )
     check.set_defaults(run=_cmd_check)
+
+    schema = sub.add_parser(
+        "schema",
+        help="print the JSON Schema of a profile, a catalogue or a plan",
+        description="Print a JSON Schema, for editors that complete and check YAML or JSON "
+        "files (profile.schema.json and exercises.schema.json also ship with runplan).",
+        epilog="Example: runplan schema profile > profile.schema.json",
+    )
+    schema.add_argument(
+        "name", choices=["catalogue", "plan", "profile"], help="which file's schema"
+    )
+    schema.set_defaults(run=_cmd_schema)
     return parser
 
 
 def _output_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("-o", "--output", help="file to write (default: standard output)")
     parser.add_argument(
-        "--format", choices=["ics", "json", "md"], help="default: from -o, else ics"
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="file to write; its extension picks the format: .ics, .json, .md or .html; "
+        "'-' is standard output (default: the summary and the Markdown view on screen)",
     )
     parser.add_argument(
-        "--catalogue", action="append", metavar="FILE", help="your own exercises (repeatable)"
+        "--format",
+        choices=["ics", "json", "md", "html"],
+        help="output format (default: from the -o extension, else ics)",
     )
-    parser.add_argument("--alarm", type=_minutes, metavar="MINUTES", help="reminder before each")
-    parser.add_argument("--all-day", action="store_true", help="all-day calendar events, no times")
-    parser.add_argument("--include-rest", action="store_true", help="put rest days in the calendar")
-    parser.add_argument("--stamp", type=_stamp, metavar="TIME", help="fixed DTSTAMP, same bytes")
+    parser.add_argument(
+        "--catalogue",
+        action="append",
+        metavar="FILE",
+        help="your own exercises, a YAML file (repeatable; default: none)",
+    )
+    parser.add_argument(
+        "--alarm",
+        type=_minutes,
+        metavar="MINUTES",
+        help="calendar reminder this many minutes before each session (.ics only; default: none)",
+    )
+    parser.add_argument(
+        "--all-day",
+        action="store_true",
+        help="all-day calendar events without times (.ics only; default: timed events)",
+    )
+    parser.add_argument(
+        "--include-rest",
+        action="store_true",
+        help="put rest days in the calendar too (.ics only; default: left out)",
+    )
+    parser.add_argument(
+        "--stamp",
+        type=_stamp,
+        metavar="TIME",
+        help="fixed DTSTAMP such as 2026-01-01T00:00:00Z, for byte-identical files "
+        "(.ics only; default: now)",
+    )
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    from .schemas import schema  # only here: it reads the models' source for descriptions
+
+    print(json.dumps(schema(args.name), indent=2))
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 ok, 1 violations, 2 bad input)."""
     parser = build_parser()
+    if not (sys.argv[1:] if argv is None else argv):
+        parser.print_help()
+        return 0
     args = parser.parse_args(argv)
     try:
         code: int = args.run(args)

@@ -23,6 +23,7 @@ from .text import (
     step_text,
     steps_text,
     summary,
+    table_lines,
 )
 
 __all__ = [
@@ -42,6 +43,7 @@ __all__ = [
     "step_text",
     "steps_text",
     "summary",
+    "table_lines",
     "to_html",
     "to_markdown",
     "week_figures",

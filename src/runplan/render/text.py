@@ -38,6 +38,7 @@ __all__ = [
     "step_text",
     "steps_text",
     "summary",
+    "table_lines",
 ]
 
 #: Said wherever a runner reads the plan.
@@ -230,3 +231,25 @@ def summary(plan: Plan) -> str:
     for warning in plan.warnings:
         lines.append(f"Warning: {warning}")
     return "\n".join(lines)
+
+
+def table_lines(rows: Sequence[Sequence[str]], width: int, shrink: dict[int, int]) -> list[str]:
+    """Rows as aligned columns, two spaces apart, no wider than ``width`` where it can be.
+
+    ``shrink`` maps a column index to the narrowest it may get, in the order columns give
+    way; a cut cell ends in "~".
+    """
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    while sum(widths) + 2 * (len(widths) - 1) > width:
+        column = next((i for i, least in shrink.items() if widths[i] > least), None)
+        if column is None:
+            break
+        widths[column] -= 1
+
+    def cut(cell: str, size: int) -> str:
+        return cell if len(cell) <= size else cell[: size - 1] + "~"
+
+    return [
+        "  ".join(cut(cell, w).ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    ]
