@@ -107,3 +107,22 @@ def test_readme_screenshot(pages: dict[str, Path], tmp_path: Path) -> None:
         check_page(loaded, EXAMPLES["half-marathon"], DESKTOP)
         shot = screenshot(loaded, _shots(tmp_path) / "plan.png", full_page=False)
     assert shot.stat().st_size > 10_000
+
+
+#: An A4 page less the print stylesheet's 10 mm margins, in CSS pixels (96 per inch).
+A4_CONTENT = {"width": round(190 / 25.4 * 96), "height": round(277 / 25.4 * 96)}
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_printed_weeks_each_fit_a_page(pages: dict[str, Path], name: str) -> None:
+    with open_page(pages[name], A4_CONTENT) as loaded:
+        loaded.page.emulate_media(media="print")
+        heights = loaded.page.evaluate(
+            "[...document.querySelectorAll('section.week')]"
+            ".map(s => s.getBoundingClientRect().height)"
+        )
+        breaks = loaded.page.evaluate(
+            "getComputedStyle(document.querySelector('section.week')).breakBefore"
+        )
+    assert len(heights) == EXAMPLES[name] and breaks == "page"
+    assert max(heights) <= A4_CONTENT["height"], heights
