@@ -395,9 +395,9 @@ def test_check_a_profile_prints_the_plans_warnings(
     )
     plan = build_plan(RunnerProfile.from_file(profile))
     assert plan.warnings
-    code, out, _ = run(capsys, "check", str(profile))
+    code, _, err = run(capsys, "check", str(profile))
     for warning in plan.warnings:
-        assert f"Warning: {warning}" in out
+        assert f"Note: {warning}" in err
     assert code in (0, 1)
 
 
