@@ -6,8 +6,9 @@ uses the same words for doses, run steps and durations.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .figures import PlanTotals, WeekFigures, plan_totals, week_figures
-from .html import to_html
 from .markdown import to_markdown
 from .text import (
     BLOCK_TITLES,
@@ -25,6 +26,10 @@ from .text import (
     summary,
     table_lines,
 )
+
+if TYPE_CHECKING:
+    from ..catalogue import Catalogue
+    from ..plan import Plan
 
 __all__ = [
     "BLOCK_TITLES",
@@ -48,3 +53,13 @@ __all__ = [
     "to_markdown",
     "week_figures",
 ]
+
+
+def to_html(plan: Plan, catalogue: Catalogue | None = None) -> str:
+    """The plan as one self-contained HTML page (see :func:`runplan.render.html.to_html`).
+
+    The page module is imported on first use, so importing runplan stays quick.
+    """
+    from .html import to_html as render_page
+
+    return render_page(plan, catalogue)
