@@ -145,6 +145,34 @@ XXE = (
             "metres",
         ),
         ("bad_date.csv", strava_csv([("2026-01-12 07:02", "Run", "Run", 5, 30)]), "Jan 12, 2027"),
+        (
+            "hour_13.csv",
+            strava_csv([("Jan 12, 2027, 13:02:11 PM", "Run", "Run", 5, 30)]),
+            "1 to 12",
+        ),
+        ("year_9999.csv", strava_csv([("Dec 31, 9999, 11:59:59 PM", "Run", "Run", 5, 30)]), "9999"),
+        (
+            "huge_date.csv",
+            strava_csv([("Jan 12, 2027, 7:02:11 AM" + " " * 50 + "x" * 900, "R", "Run", 5, 30)]),
+            "Jan 12, 2027",
+        ),
+        (
+            "infinite_lat.gpx",
+            gpx_track(dt.datetime(2026, 1, 7, 8), 5.0, 30).replace('lat="0.0000000', 'lat="inf', 1),
+            "valid lat",
+        ),
+        (
+            "nan_lon.gpx",
+            gpx_track(dt.datetime(2026, 1, 7, 8), 5.0, 30).replace('lon="10.0', 'lon="nan', 1),
+            "valid lat",
+        ),
+        (
+            "no_start.tcx",
+            tcx_activity(dt.datetime(2026, 1, 7, 8), [(5, 30)], "Running")
+            .replace('StartTime="2026-01-07T08:00:00Z"', "")
+            .replace("<Id>2026-01-07T08:00:00Z</Id>", ""),
+            "no start time",
+        ),
     ],
 )
 def test_bad_activity_files_get_one_line_naming_the_file(
@@ -162,7 +190,7 @@ def test_bad_activity_files_get_one_line_naming_the_file(
     else:
         path.write_text(content)
     with pytest.raises(PlanError) as info:
-        TrainingLog.from_file(path)
+        TrainingLog.from_file(path, timezone="Europe/Berlin")
     message = str(info.value)
     assert name in message and needle in message and "\n" not in message, message
     assert len(message) <= 300
@@ -340,3 +368,20 @@ def test_log_add_refuses_a_file_that_is_not_a_log_or_lacks_a_column(
     assert "no 'pain' column" in capsys.readouterr().err
     assert main(["log", "add", "2026-01-08", "--file", str(short)]) == 0
     assert short.read_text() == "date,session,status\n2026-01-08,run,done\n"
+
+
+def test_gpx_times_without_an_offset_are_utc_beside_times_with_one(tmp_path: Path) -> None:
+    text = gpx_track(dt.datetime(2026, 1, 7, 23, 50), 5.0, 30)
+    first = text.index("Z</time>")
+    path = tmp_path / "mixed.gpx"
+    path.write_text(text[:first] + text[first + 1 :])  # the first time has no "Z"
+    (entry,) = TrainingLog.from_file(path, timezone="Europe/Berlin").entries
+    assert entry.date == dt.date(2026, 1, 8) and entry.minutes == pytest.approx(30, rel=0.01)
+
+
+def test_a_huge_bad_value_in_a_log_row_is_cut_short_in_the_message(tmp_path: Path) -> None:
+    path = tmp_path / "log.csv"
+    path.write_text("date,session,status,distance\n2026-01-05,run,done," + "9" * 5000 + "\n")
+    with pytest.raises(PlanError, match=r"Row 1 of the training log log.csv .* 'distance'") as info:
+        TrainingLog.from_file(path)
+    assert len(str(info.value)) <= 300

@@ -189,6 +189,13 @@ def test_write_fit_writes_the_runs_of_the_weeks_asked_for(tmp_path: Path) -> Non
         write_fit(plan, paths[0], start=start)
 
 
+def test_any_number_of_weeks_writes_the_rest_of_the_plan(tmp_path: Path) -> None:
+    plan = build_plan(example("half_marathon_race"))
+    runs = [s for s in plan.sessions() if s.kind is SessionKind.RUN]
+    paths = write_fit(plan, tmp_path, start=plan.profile.start_date, weeks=10**9)
+    assert len(paths) == len(runs)
+
+
 def test_races_get_no_workout(tmp_path: Path) -> None:
     plan = build_plan(example("half_marathon_race"))
     paths = write_fit(plan, tmp_path, start=plan.profile.start_date, weeks=60)

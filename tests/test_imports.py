@@ -286,6 +286,16 @@ def test_csv_plan_with_units_ranges_and_minutes(tmp_path: Path) -> None:
         ("day,title\n2026-03-03,Easy\n", "needs the header date,title,distance,minutes"),
         ("date,title,distance\nMarch 3,Easy,5\n", "row 2, field 'date'"),
         ("date,title,distance\n2026-03-03,Easy,five\n", "row 2, field 'distance'"),
+        ("date,title\n2026-03-03,0 x 400\n", "row 2, field 'title': '0 x 400' has a repeat"),
+        ("date,title\n2026-03-03,150 x 400\n", "field 'title': '150 x 400' has a repeat"),
+        ("date,title\n2026-03-03,0 min run 1 min walk\n", "field 'title'.* minutes value"),
+        ("date,title\n2026-03-03,900 min run\n", "field 'title'.* minutes value"),
+        ("date,title\n2026-03-03,bike 99999 min\n", "field 'title'.* minutes value"),
+        ("date,title\n2026-03-03,{99999999} run\n", "field 'title'.* distance value"),
+        (
+            "date,title\n2026-03-03," + "walk 5 min run 1 min " * 20 + "repeat 999 times\n",
+            "field 'title'.* repeat value",
+        ),
     ],
 )
 def test_bad_csv_is_one_plain_error(tmp_path: Path, text: str, needle: str) -> None:
@@ -311,3 +321,48 @@ def test_cli_import_and_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     report = json.loads(capsys.readouterr().out)
     spikes = [v for v in report["violations"] if v["rule"] == "single_run_spike"]
     assert len(spikes) == 7 and all(v["group"] == "load" and v["excess"] > 0 for v in spikes)
+
+
+def test_a_token_with_two_decimal_points_is_words_not_a_crash(tmp_path: Path) -> None:
+    path = tmp_path / "plan.csv"
+    path.write_text("date,title\n2026-03-03,{1.2.3} run\n2026-03-05,{4} run\n")
+    plan = import_plan(path)
+    assert [s.kind for s in plan.sessions()] == [SessionKind.REST, SessionKind.RUN]
+
+
+@pytest.mark.parametrize(
+    ("item", "needle"),
+    [
+        ({"title": "run", "distance": float("nan")}, "field 'distance': nan is not a number"),
+        ({"title": "run", "distance": float("inf")}, "field 'distance': inf is not a number"),
+        ({"title": "run", "distance": True}, "field 'distance': True is not a number"),
+        ({"title": "run", "distance": list(range(500))}, "field 'distance': .{30,45} is not"),
+        ({"title": ["a", "b"], "distance": 5}, "field 'title' must be text, not a list"),
+        ({"title": "run", "description": {"a": 1}}, "field 'description' must be text"),
+    ],
+)
+def test_bad_yaml_workout_is_one_plain_error(
+    tmp_path: Path, item: dict[str, Any], needle: str
+) -> None:
+    path = write_yaml(tmp_path, [[item, {"title": "{5:8} run"}]])
+    with pytest.raises(PlanError, match=needle) as info:
+        import_plan(path, start=MONDAY)
+    assert "plan.yaml, week 1, day 1" in str(info.value) and len(str(info.value)) <= 300
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "needle"),
+    [
+        ("deep.yaml", b"schedule: " + b"[" * 5000 + b"]" * 5000, "nests its values too deeply"),
+        ("deep.json", b'{"schedule": ' + b"[" * 5000 + b"]" * 5000 + b"}", "too deeply"),
+        ("nul.yaml", b"schedule:\n- \x00\n", "not valid YAML: unacceptable character"),
+    ],
+)
+def test_unreadable_plan_data_is_one_line(
+    tmp_path: Path, name: str, content: bytes, needle: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(PlanError, match=needle) as info:
+        import_plan(path)
+    assert "\n" not in str(info.value) and len(str(info.value)) <= 300

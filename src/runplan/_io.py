@@ -70,12 +70,16 @@ def read_data_file(path: str | os.PathLike[str], error: type[RunplanError], what
     if p.suffix.lower() == ".json":
         try:
             return json.loads(text)
+        except RecursionError:
+            raise error(f"The {what} file {p} nests its values too deeply to read.") from None
         except json.JSONDecodeError as exc:
             raise error(
                 f"The {what} file {p} is not valid JSON at line {exc.lineno}: {exc.msg}."
             ) from None
     try:
         return yaml.safe_load(text)
+    except RecursionError:
+        raise error(f"The {what} file {p} nests its values too deeply to read.") from None
     except yaml.constructor.ConstructorError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else "?"
         raise error(
@@ -88,8 +92,9 @@ def read_data_file(path: str | os.PathLike[str], error: type[RunplanError], what
         raise error(
             f"The {what} file {p} is not valid YAML at line {line}: {exc.problem}."
         ) from None
-    except yaml.YAMLError as exc:
-        raise error(f"The {what} file {p} is not valid YAML: {exc}.") from None
+    except yaml.YAMLError as exc:  # a ReaderError (a control character) says where on line 2
+        problem = str(exc).splitlines()[0].rstrip(":.")
+        raise error(f"The {what} file {p} is not valid YAML: {problem}.") from None
 
 
 def _location(loc: tuple[int | str, ...]) -> str:
@@ -102,6 +107,13 @@ def _location(loc: tuple[int | str, ...]) -> str:
     return out or "(top level)"
 
 
+class _Shown(str):
+    """Text already quoted and cut short, shown as it is by ``!r``."""
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
 def describe_validation_error(exc: ValidationError, known_fields: Callable[[], str]) -> str:
     """The first problem in ``exc`` as the tail of a sentence: "field 'x' is ...".
 
@@ -110,7 +122,9 @@ def describe_validation_error(exc: ValidationError, known_fields: Callable[[], s
     first = exc.errors()[0]
     loc = _location(tuple(first["loc"]))
     kind = first["type"]
-    given = first.get("input")
+    given: Any = first.get("input")
+    if len(repr(given)) > 40:  # one line of at most 300 characters, whatever the input
+        given = _Shown(repr(given)[:39] + "\u2026")
     ctx = first.get("ctx") or {}
     more = len(exc.errors()) - 1
     tail = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""

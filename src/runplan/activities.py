@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import math
 import os
 import re
 import stat
@@ -98,6 +99,12 @@ def _read_bytes(path: Path) -> bytes:
         raise PlanError(f"The activity file {path} cannot be read: {exc.strerror}.") from None
 
 
+def _shown(text: str) -> str:
+    """A value quoted for an error message, cut short so that the message stays one line."""
+    text = " ".join(text.split())
+    return repr(text if len(text) <= 40 else text[:39] + "\u2026")
+
+
 def _row(start: dt.date, metres: float, seconds: float | None, note: str) -> Row:
     row: Row = {
         "date": start,
@@ -112,13 +119,19 @@ def _row(start: dt.date, metres: float, seconds: float | None, note: str) -> Row
     return row
 
 
-def _local_date(moment: dt.datetime, zone: zoneinfo.ZoneInfo | None) -> dt.date:
+def _local_date(path: Path, moment: dt.datetime, zone: zoneinfo.ZoneInfo | None) -> dt.date:
     """The day a run started: in its own offset when the file gives one other than UTC,
     else in ``zone`` (the runner's), else in UTC."""
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=dt.UTC)
     if moment.utcoffset() == dt.timedelta(0) and zone is not None:
-        moment = moment.astimezone(zone)
+        try:
+            moment = moment.astimezone(zone)
+        except OverflowError:  # a start at the very end of year 9999
+            raise PlanError(
+                f"The activity file {path} has a start time {moment:%Y-%m-%d} that runplan "
+                "cannot place in a calendar."
+            ) from None
     return moment.date()
 
 
@@ -213,12 +226,7 @@ def _gpx_rows(path: Path, text: str, zone: zoneinfo.ZoneInfo | None) -> list[Row
         for segment in track.findall(f"{ns}trkseg"):
             previous: tuple[float, float] | None = None
             for point in segment.findall(f"{ns}trkpt"):
-                try:
-                    here = (float(point.get("lat", "")), float(point.get("lon", "")))
-                except ValueError:
-                    raise PlanError(
-                        f"The activity file {path} has a track point without a valid lat and lon."
-                    ) from None
+                here = _lat_lon(path, point)
                 if previous is not None:
                     metres += distance(previous[0], previous[1], None, here[0], here[1], None)
                 previous = here
@@ -234,17 +242,36 @@ def _gpx_rows(path: Path, text: str, zone: zoneinfo.ZoneInfo | None) -> list[Row
         seconds = (end - start).total_seconds()
         name = (track.findtext(f"{ns}name") or "").strip()
         note = f"{name} (from {path.name})" if name else f"from {path.name}"
-        rows.append(_row(_local_date(start, zone), metres, seconds, note))
+        rows.append(_row(_local_date(path, start, zone), metres, seconds, note))
     return rows
 
 
-def _parse_time(path: Path, text: str | None) -> dt.datetime:
+def _lat_lon(path: Path, point: Element) -> tuple[float, float]:
+    """A track point's latitude and longitude, checked: gpxpy's distance raises a bare
+    ValueError on an infinite one and counts a NaN as NaN metres."""
     try:
-        return dt.datetime.fromisoformat((text or "").strip().replace("Z", "+00:00"))
+        lat, lon = float(point.get("lat", "")), float(point.get("lon", ""))
+    except ValueError:
+        lat = lon = math.nan
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise PlanError(
+            f"The activity file {path} has a track point without a valid lat (-90 to 90) "
+            "and lon (-180 to 180)."
+        )
+    return lat, lon
+
+
+def _parse_time(path: Path, text: str | None) -> dt.datetime:
+    """An ISO time; one without an offset is taken as UTC, as GPX and TCX times are."""
+    if not text or not text.strip():
+        raise PlanError(f"The activity file {path} has a run with no start time.")
+    try:
+        moment = dt.datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
     except ValueError:
         raise PlanError(
-            f"The activity file {path} has a start time {text!r} that is not an ISO time."
+            f"The activity file {path} has a time {_shown(text)} that is not an ISO time."
         ) from None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
 
 
 def _number(path: Path, element: Element, name: str) -> float:
@@ -255,7 +282,7 @@ def _number(path: Path, element: Element, name: str) -> float:
         return float(child.text)
     except ValueError:
         raise PlanError(
-            f"The activity file {path} has {name} {child.text!r}, which is not a number."
+            f"The activity file {path} has {name} {_shown(child.text)}, which is not a number."
         ) from None
 
 
@@ -279,7 +306,7 @@ def _tcx_rows(path: Path, text: str, zone: zoneinfo.ZoneInfo | None) -> list[Row
         )
         metres = sum(_number(path, lap, "DistanceMeters") for lap in laps)
         seconds = sum(_number(path, lap, "TotalTimeSeconds") for lap in laps)
-        rows.append(_row(_local_date(start, zone), metres, seconds, f"from {path.name}"))
+        rows.append(_row(_local_date(path, start, zone), metres, seconds, f"from {path.name}"))
     return rows
 
 
@@ -293,10 +320,15 @@ def _strava_date(path: Path, number: int, text: str) -> dt.datetime:
     month = match and match.group(1).lower()
     if match is None or month not in _MONTHS:
         raise PlanError(
-            f"Row {number} of the Strava export {path} has an Activity Date {text!r} that is "
+            f"Row {number} of the Strava export {path} has an Activity Date {_shown(text)} that is "
             "not like 'Jan 12, 2027, 7:02:11 AM'."
         )
     _, day, year, hour, minute, second, half = match.groups()
+    if not 1 <= int(hour) <= 12:
+        raise PlanError(
+            f"Row {number} of the Strava export {path} has an Activity Date {_shown(text)} whose "
+            "hour is not 1 to 12 before its AM or PM."
+        )
     hour24 = int(hour) % 12 + (12 if half.lower() == "pm" else 0)
     try:
         return dt.datetime(
@@ -305,7 +337,7 @@ def _strava_date(path: Path, number: int, text: str) -> dt.datetime:
         )  # fmt: skip
     except ValueError:
         raise PlanError(
-            f"Row {number} of the Strava export {path} has an Activity Date {text!r} that "
+            f"Row {number} of the Strava export {path} has an Activity Date {_shown(text)} that "
             "does not exist."
         ) from None
 
@@ -315,7 +347,7 @@ def _strava_number(path: Path, number: int, column: str, text: str) -> float:
         return float(text.replace(",", "")) if text.strip() else 0.0
     except ValueError:
         raise PlanError(
-            f"Row {number} of the Strava export {path} has {column} {text!r}, which is not a "
+            f"Row {number} of the Strava export {path} has {column} {_shown(text)}, which is not a "
             "number."
         ) from None
 
@@ -360,5 +392,5 @@ def strava_rows(path: Path, text: str, zone: zoneinfo.ZoneInfo | None) -> list[R
         )
         name = values[name_at].strip() if name_at is not None else ""
         note = f"{name} (Strava)" if name else "from Strava"
-        rows.append(_row(_local_date(start, zone), metres, seconds, note))
+        rows.append(_row(_local_date(path, start, zone), metres, seconds, note))
     return rows

@@ -215,7 +215,6 @@ def write_fit(
     first_day = plan.profile.start_date
     if start is None:
         start = max(dt.date.today(), first_day)
-    end = start + dt.timedelta(days=7 * weeks)
     target = Path(folder)
     if target.exists() and not target.is_dir():
         raise ExportError(f"Cannot write FIT workouts to {target}: it is a file, not a folder.")
@@ -225,7 +224,11 @@ def write_fit(
         raise ExportError(f"Cannot make the folder {target}: {exc.strerror or exc}.") from None
     written = []
     for session in plan.sessions():
-        if session.kind is SessionKind.RUN and session.run and start <= session.date < end:
+        if (
+            session.kind is SessionKind.RUN
+            and session.run
+            and 0 <= (session.date - start).days < 7 * weeks
+        ):
             path = target / file_name(session)
             atomic_write(path, to_fit(session, unit=plan.unit), ExportError)
             written.append(path)

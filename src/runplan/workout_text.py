@@ -17,9 +17,10 @@ from .profile import Race, Unit
 
 __all__ = ["Workout", "race_of", "read_workout", "tokens_to_text"]
 
+_N = r"\d+(?:\.\d+)?|\.\d+"
 #: A calendar-hack distance: ``{3}``, ``{5-6}``, ``{3:4.8}``, ``{5-6:8-10}`` (miles:km).
 _TOKEN = re.compile(
-    r"\{\s*([\d.]+)(?:\s*[-\u2013]\s*([\d.]+))?\s*(?::\s*([\d.]+)(?:\s*[-\u2013]\s*([\d.]+))?)?\s*\}"
+    rf"\{{\s*({_N})(?:\s*[-\u2013]\s*({_N}))?\s*(?::\s*({_N})(?:\s*[-\u2013]\s*({_N}))?)?\s*\}}"
 )
 _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
