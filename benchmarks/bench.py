@@ -2,13 +2,14 @@
 
     python benchmarks/bench.py [--json bench.json] [--repeat N]
 
-Measures, for plans of 12 and 52 weeks: build_plan; to_ics; and the floor, icalendar
-building and serialising the same events with the same text by hand in the most direct
-way. Then the cold import of runplan against importing its dependencies alone; then
+Measures, for plans of 12 and 52 weeks: build_plan; to_ics; to_html; and the floor,
+icalendar building and serialising the same events with the same text by hand in the most
+direct way. Then the cold import of runplan against importing its dependencies alone; then
 writing 12 weeks of FIT workouts, and reading a folder of 100 activity files (34 FIT,
 33 GPX, 33 TCX, each a 5 km run with a point every 2 s). Prints a table and writes JSON.
-Targets: to_ics within 1.3x the floor; build_plan(52 weeks) under
-a quarter of to_ics(52 weeks); importing runplan within 1.3x its dependencies.
+Targets: to_ics within 1.3x the floor; build_plan(52 weeks) under a quarter of
+to_ics(52 weeks); to_html(52 weeks) at most 1x to_ics of the same plan; importing runplan
+within 1.3x its dependencies.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from icalendar import Calendar, Event
 import runplan
 from runplan.ics import _CATEGORY, session_uid, to_ics
 from runplan.plan import Plan, SessionKind
-from runplan.render import DISCLAIMER, session_text
+from runplan.render import DISCLAIMER, session_text, to_html
 
 STAMP = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 
@@ -183,6 +184,7 @@ def main() -> None:
         events = sum(1 for s in plan.sessions() if s.kind is not SessionKind.REST)
         build_s = best(lambda p=p: runplan.build_plan(p), args.repeat)
         ics_s = best(lambda plan=plan: to_ics(plan, stamp=STAMP), args.repeat)
+        html_s = best(lambda plan=plan: to_html(plan), args.repeat)
         inputs = floor_inputs(plan)
         last = p.end_date + dt.timedelta(days=2)
         same_work(to_ics(plan, stamp=STAMP), floor(inputs, p.start_date, last))
@@ -195,10 +197,12 @@ def main() -> None:
             "build_plan_s": build_s,
             "to_ics_s": ics_s,
             "floor_s": floor_s,
+            "to_html_s": html_s,
             "to_ics_over_floor": ics_s / floor_s,
             "build_over_to_ics": build_s / ics_s,
+            "to_html_over_to_ics": html_s / ics_s,
         }
-        rows.append((f"{weeks} weeks ({events} events)", build_s, ics_s, floor_s))
+        rows.append((f"{weeks} weeks ({events} events)", build_s, ics_s, floor_s, html_s))
     repeat = max(args.repeat, 15)
     base = import_time("pass", repeat)
     # pydantic imports lazily: "import pydantic" loads little of what any model needs, so
@@ -216,11 +220,11 @@ def main() -> None:
         "runplan_over_dependencies": (own - base) / (deps - base),
         "runplan_over_dependencies_with_basemodel": (own - base) / (deps_used - base),
     }
-    header = ("plan", "build_plan", "to_ics", "floor", "ics/floor", "build/ics")
-    print(f"{header[0]:24} " + " ".join(f"{h:>9}" for h in header[1:]))
-    for label, b, i, f in rows:
-        times = f"{b * 1000:7.1f}ms {i * 1000:7.1f}ms {f * 1000:7.1f}ms"
-        print(f"{label:24} {times} {i / f:9.2f} {b / i:9.2f}")
+    header = ("plan", "build_plan", "to_ics", "floor", "to_html", "ics/floor", "build/ics")
+    print(f"{header[0]:24} " + " ".join(f"{h:>9}" for h in header[1:]) + " html/ics")
+    for label, b, i, f, h in rows:
+        times = f"{b * 1000:7.1f}ms {i * 1000:7.1f}ms {f * 1000:7.1f}ms {h * 1000:7.1f}ms"
+        print(f"{label:24} {times} {i / f:9.2f} {b / i:9.2f} {h / i:8.2f}")
     imp = results["import"]
     print(
         f"cold import (python itself {base * 1000:.0f} ms excluded): runplan "

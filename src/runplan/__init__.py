@@ -2,7 +2,7 @@
 
 Plans a runner's weeks (core strength, stretching before and after every run, and
 running distance that grows only as fast as is safe) and exports them as Python
-objects, JSON, readable text and ``.ics`` calendars. runplan is not medical advice.
+objects, JSON, readable text, an HTML page and ``.ics`` calendars. runplan is not medical advice.
 """
 
 from __future__ import annotations
@@ -54,6 +54,7 @@ if TYPE_CHECKING:  # the names are loaded on first use (PEP 562), so the CLI sta
         WeekKind,
     )
     from .profile import CrossTraining, Race, RunnerProfile, Unit, Weekday
+    from .render import to_html
     from .replan import replan
     from .rules import Violation, check_plan
     from .scheduler import build_plan
@@ -110,6 +111,7 @@ __all__ = [
     "load_catalogue",
     "replan",
     "to_fit",
+    "to_html",
     "to_ics",
     "write_fit",
     "write_ics",
@@ -181,6 +183,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "Unit",
         "Weekday",
     ),
+    "render": ("to_html",),
     "replan": ("replan",),
     "rules": (
         "Violation",

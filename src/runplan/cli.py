@@ -18,6 +18,7 @@ from typing import Any, NoReturn
 
 from pydantic import ValidationError
 
+from ._filetype import expect_file
 from ._io import (
     atomic_write,
     check_output,
@@ -34,7 +35,7 @@ from .imports import import_plan, is_calendar_hack, plan_from_calendar_hack
 from .log import LogEntry, TrainingLog, append_entry, week_progress
 from .plan import Plan
 from .profile import RunnerProfile
-from .render import dose_text, fmt_distance, summary, to_markdown
+from .render import dose_text, fmt_distance, summary, table_lines, to_html, to_markdown
 from .replan import replan
 from .rules import CARE_WORK_RULES, Violation, check_plan, has_care_work
 from .scheduler import build_plan
@@ -126,10 +127,15 @@ def read_plan(path: str | Path) -> Plan:
     Raises:
         PlanError: the file is missing, is not JSON, or is not a valid plan.
     """
-    return Plan.from_file(path)
+    return _plan_from_data(read_data_file(path, PlanError, "plan"), Path(path).name)
 
 
 def _plan_from_data(data: Any, name: str) -> Plan:
+    if isinstance(data, dict) and "weekly_distance" in data and "profile" not in data:
+        raise PlanError(
+            f"{name} is a runner profile, but a plan JSON file was expected; make one with "
+            f"runplan plan {name} -o plan.json."
+        )
     return Plan.from_data(data, source=f"file {name}")
 
 
@@ -146,11 +152,10 @@ def _cmd_plan(args: argparse.Namespace) -> int:
     if args.example is not None:
         profile = example_profile(args.example, args.start)
     else:
+        expect_file(args.profile, "a runner profile (YAML or JSON)", ProfileError)
         profile = RunnerProfile.from_file(args.profile)
         if args.start is not None:
-            fields = profile.model_dump()
-            fields["start_date"] = args.start
-            profile = RunnerProfile.from_data(fields, source=str(args.profile))
+            profile = _moved_start(profile, args.start, Path(args.profile).name)
     catalogue = _catalogue(args.catalogue)
     plan = build_plan(profile, catalogue)
     _emit(plan, args, catalogue)
@@ -159,13 +164,53 @@ def _cmd_plan(args: argparse.Namespace) -> int:
     return 0
 
 
+def _moved_start(profile: RunnerProfile, start: dt.date, name: str) -> RunnerProfile:
+    """The profile starting on ``start``; a race keeps its date and the plan its end."""
+    if profile.race_date is not None and start > profile.race_date:
+        raise ProfileError(
+            f"--start {start} is after the race on {profile.race_date} in {name}; "
+            "start on or before race day, or change race_date in the profile."
+        )
+    fields = profile.model_dump()
+    fields["start_date"] = start
+    if profile.race_date is not None:
+        fields.pop("weeks")  # derived from race_date again
+    return RunnerProfile.from_data(fields, source=name)
+
+
+#: Options that only shape a calendar, with their flag names.
+_CALENDAR_OPTIONS = {
+    "alarm": "--alarm",
+    "all_day": "--all-day",
+    "include_rest": "--include-rest",
+    "stamp": "--stamp",
+}
+
+
 def _emit(plan: Plan, args: argparse.Namespace, catalogue: Catalogue) -> None:
-    """Write the plan in the asked-for format to -o (atomically) or to standard output."""
+    """Write the plan in the asked-for format to -o (atomically) or to standard output.
+
+    With neither -o nor --format, standard output gets the summary and the Markdown view.
+    """
     folder = args.output not in (None, "-") and Path(args.output).is_dir()
-    if args.format == "fit" or (args.format is None and folder):
+    fit = args.format == "fit" or (args.format is None and folder)
+    view = args.output is None and args.format is None
+    fmt = "fit" if fit else "md" if view else args.format or _format_of(args.output)
+    unused = [flag for name, flag in _CALENDAR_OPTIONS.items() if getattr(args, name, None)]
+    if fmt != "ics" and unused:
+        print(
+            f"runplan: note: {', '.join(unused)} only shape{'s' if len(unused) == 1 else ''} "
+            f".ics calendars; ignored for {fmt} output.",
+            file=sys.stderr,
+        )
+    if fit:
         _emit_fit(plan, args)
         return
-    fmt = args.format or _format_of(args.output)
+    if view:
+        text = summary(plan) + "\n\n" + to_markdown(plan, catalogue) + "\n"
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
     if args.output not in (None, "-"):
         check_output(args.output, ExportError, inputs=_inputs(args))
     if fmt == "ics":
@@ -179,6 +224,8 @@ def _emit(plan: Plan, args: argparse.Namespace, catalogue: Catalogue) -> None:
         )
     elif fmt == "json":
         data = (plan.model_dump_json(indent=2) + "\n").encode()
+    elif fmt == "html":
+        data = to_html(plan, catalogue).encode()
     else:
         data = (to_markdown(plan, catalogue) + "\n").encode()
     if args.output in (None, "-"):
@@ -215,6 +262,7 @@ def _read_logs(paths: Sequence[str], plan: Plan) -> TrainingLog:
 
 def _cmd_replan(args: argparse.Namespace) -> int:
     catalogue = _catalogue(args.catalogue)
+    expect_file(args.plan, "a plan JSON file written by runplan plan -o plan.json", PlanError)
     plan = read_plan(args.plan)
     log = _read_logs(args.log, plan)
     today = args.today if args.today is not None else dt.date.today()
@@ -229,7 +277,7 @@ def _cmd_replan(args: argparse.Namespace) -> int:
 
 
 #: The output formats -o picks by file extension.
-FORMATS_BY_EXTENSION = {"ics": "ics", "json": "json", "md": "md"}
+FORMATS_BY_EXTENSION = {"ics": "ics", "json": "json", "md": "md", "html": "html"}
 
 
 def _cmd_log_add(args: argparse.Namespace) -> int:
@@ -303,17 +351,19 @@ def _cmd_exercises(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([e.model_dump(mode="json") for e in catalogue.values()], indent=2))
         return 0
-    rows = [("id", "name", "category", "level", "equipment", "dose")]
+    # No name column: names mostly repeat the id, and ``runplan exercise ID`` shows them.
+    rows = [("id", "category", "level", "equipment", "dose")]
     for e in catalogue.values():
         equipment = ", ".join(q.value for q in e.equipment)
-        rows.append((e.id, e.name, e.category.value, e.level.value, equipment, _dose(e)))
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
-    for row in rows:
-        print(
-            "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False)) + "  " + row[-1]
-        )
+        rows.append((e.id, e.category.value, e.level.value, equipment, _dose(e)))
+    for line in table_lines(rows, TABLE_WIDTH, shrink={3: 10, 0: 24}):
+        print(line)
     print(f"{len(catalogue)} exercises", file=sys.stderr)
     return 0
+
+
+#: The widest line ``runplan exercises`` prints.
+TABLE_WIDTH = 100
 
 
 def _cmd_exercise(args: argparse.Namespace) -> int:
@@ -358,6 +408,7 @@ def _cmd_exercise(args: argparse.Namespace) -> int:
 
 def _cmd_check(args: argparse.Namespace) -> int:
     catalogue = _catalogue(args.catalogue)
+    expect_file(args.file, "a plan JSON file or a runner profile (YAML or JSON)", PlanError)
     name = Path(args.file).name
     if Path(args.file).suffix.lower() == ".csv":
         plan = import_plan(args.file, start=args.start)
@@ -449,11 +500,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     plan = sub.add_parser(
         "plan",
-        help="build a plan from a profile and write it as .ics, JSON or Markdown",
-        description="Build a plan from a runner profile (YAML or JSON).",
+        help="build a plan from a profile and write it as .ics, JSON, Markdown or HTML",
+        description="Build a plan from a runner profile (YAML or JSON). Without -o it "
+        "prints the summary and the plan as Markdown; -o FILE writes the format its "
+        "extension names (.ics, .json, .md, .html); -o - with --format streams that format.",
         epilog="Example: runplan plan examples/beginner.yaml -o plan.ics --alarm 30",
     )
-    plan.add_argument("profile", nargs="?", help="the runner profile, a YAML or JSON file")
+    plan.add_argument(
+        "profile", nargs="?", help="the runner profile, a YAML or JSON file (or use --example)"
+    )
     plan.add_argument(
         "--example",
         nargs="?",
@@ -462,7 +517,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="use a bundled example profile instead (default: beginner), starting next Monday",
     )
     _output_options(plan)
-    plan.add_argument("--start", type=_date, metavar="DATE", help="start on this date instead")
+    plan.add_argument(
+        "--start",
+        type=_date,
+        metavar="DATE",
+        help="first day of the plan, YYYY-MM-DD (default: the profile's start_date; a "
+        "race keeps its race_date, except in the bundled examples, whose race moves along)",
+    )
     plan.set_defaults(run=_cmd_plan)
 
     again = sub.add_parser(
@@ -479,7 +540,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="training logs (CSV, YAML, JSON), activity files (.fit, .gpx, .tcx, Strava "
         "activities.csv) or folders of them; joined by date",
     )
-    again.add_argument("--today", type=_date, metavar="DATE", help="default: today")
+    again.add_argument(
+        "--today",
+        type=_date,
+        metavar="DATE",
+        help="re-plan from this day on, YYYY-MM-DD (default: today)",
+    )
     _output_options(again)
     again.set_defaults(run=_cmd_replan)
 
@@ -491,12 +557,34 @@ def build_parser() -> argparse.ArgumentParser:
         description="List the exercises, optionally filtered.",
         epilog="Example: runplan exercises --category core --equipment exercise_ball",
     )
-    exercises.add_argument("--category", choices=[c.value for c in Category])
-    exercises.add_argument("--equipment", choices=[e.value for e in Equipment], help="uses this")
-    exercises.add_argument("--level", choices=[lv.value for lv in Level])
-    exercises.add_argument("--json", action="store_true", help="JSON instead of a table")
     exercises.add_argument(
-        "--catalogue", action="append", metavar="FILE", help="your own exercises"
+        "--category",
+        choices=[c.value for c in Category],
+        metavar="CATEGORY",
+        help=f"only this kind of work: {', '.join(c.value for c in Category)} (default: all)",
+    )
+    exercises.add_argument(
+        "--equipment",
+        choices=[e.value for e in Equipment],
+        metavar="EQUIPMENT",
+        help="only exercises that use this: "
+        f"{', '.join(e.value for e in Equipment)} (default: all)",
+    )
+    exercises.add_argument(
+        "--level",
+        choices=[lv.value for lv in Level],
+        metavar="LEVEL",
+        help=f"only this level: {', '.join(lv.value for lv in Level)} (default: all)",
+    )
+    exercises.add_argument(
+        "--json", action="store_true", help="print JSON instead of a table (default: a table)"
+    )
+    exercises.add_argument(
+        "--catalogue",
+        action="append",
+        metavar="FILE",
+        help="your own exercises, a YAML file, on top of the built-in ones (repeatable; "
+        "default: none)",
     )
     exercises.set_defaults(run=_cmd_exercises)
 
@@ -507,21 +595,40 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Example: runplan exercise ball_pike",
     )
     exercise.add_argument("id", help="exercise id, name or alias")
-    exercise.add_argument("--catalogue", action="append", metavar="FILE", help="your own exercises")
+    exercise.add_argument(
+        "--catalogue",
+        action="append",
+        metavar="FILE",
+        help="your own exercises, a YAML file (repeatable; default: none)",
+    )
     exercise.set_defaults(run=_cmd_exercise)
 
     check = sub.add_parser(
         "check",
         help="check a plan (JSON) or a profile against the training rules",
-        description="Check a plan JSON file (from runplan or converted) or a profile.",
+        description="Check a plan JSON file (from runplan or converted) or a profile, and "
+        "print the plan's warnings. Exit 1 when a rule is broken.",
         epilog="Example: runplan check my-plan.json",
     )
     check.add_argument(
         "file", help="a plan JSON file, a profile, a calendar-hack YAML plan or a plan CSV"
     )
-    check.add_argument("--catalogue", action="append", metavar="FILE", help="your own exercises")
-    check.add_argument("--json", action="store_true", help="the report as JSON, for programs")
-    check.add_argument("--start", type=_date, metavar="DATE", help="first day of an imported plan")
+    check.add_argument(
+        "--catalogue",
+        action="append",
+        metavar="FILE",
+        help="your own exercises, a YAML file (repeatable; default: none)",
+    )
+    check.add_argument(
+        "--json", action="store_true", help="the report as JSON, for programs (default: text)"
+    )
+    check.add_argument(
+        "--start",
+        type=_date,
+        metavar="DATE",
+        help="first day of an imported plan, YYYY-MM-DD (default: from the file, or next "
+        "Monday for calendar-hack YAML)",
+    )
     check.set_defaults(run=_cmd_check)
 
     imported = sub.add_parser(
@@ -533,10 +640,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imported.add_argument("file", help="a calendar-hack YAML plan or a plan CSV")
     imported.add_argument(
-        "--start", type=_date, metavar="DATE", help="first day (YAML default: next Monday)"
+        "--start",
+        type=_date,
+        metavar="DATE",
+        help="first day, YYYY-MM-DD (default: from the CSV's dates; next Monday for YAML)",
     )
     _output_options(imported)
     imported.set_defaults(run=_cmd_import)
+
+    schema = sub.add_parser(
+        "schema",
+        help="print the JSON Schema of a profile, a catalogue or a plan",
+        description="Print a JSON Schema, for editors that complete and check YAML or JSON "
+        "files (profile.schema.json and exercises.schema.json also ship with runplan).",
+        epilog="Example: runplan schema profile > profile.schema.json",
+    )
+    schema.add_argument(
+        "name", choices=["catalogue", "plan", "profile"], help="which file's schema"
+    )
+    schema.set_defaults(run=_cmd_schema)
     return parser
 
 
@@ -554,12 +676,12 @@ def _log_parsers(sub: Any) -> None:
         description="Append one validated row to a CSV training log, atomically.",
         epilog="Example: runplan log add 2026-03-03 --distance 5 --pain 2 --file log.csv",
     )
-    add.add_argument("date", help="the day, like 2026-03-03")
+    add.add_argument("date", help="the day, YYYY-MM-DD")
     add.add_argument("--session", default="run", help="session id or kind (default: run)")
     add.add_argument("--status", default="done", help="done, skipped or partial (default: done)")
-    add.add_argument("--distance", help="distance run, in the plan's unit")
-    add.add_argument("--pain", help="back pain, 0 (none) to 10 (worst)")
-    add.add_argument("--note", help="anything worth remembering")
+    add.add_argument("--distance", help="distance run, in the plan's unit (default: none)")
+    add.add_argument("--pain", help="back pain, 0 (none) to 10 (worst) (default: none)")
+    add.add_argument("--note", help="anything worth remembering (default: none)")
     add.add_argument("--file", default="log.csv", help="the CSV log (default: log.csv)")
     add.set_defaults(run=_cmd_log_add)
 
@@ -571,37 +693,85 @@ def _log_parsers(sub: Any) -> None:
     )
     status.add_argument("plan", help="the plan, a JSON file written by runplan")
     status.add_argument("log", nargs="+", help="training logs, activity files or folders")
-    status.add_argument("--today", type=_date, metavar="DATE", help="default: today")
+    status.add_argument(
+        "--today", type=_date, metavar="DATE", help="the day to look back from (default: today)"
+    )
     status.set_defaults(run=_cmd_status)
 
 
 def _output_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("-o", "--output", help="file to write (default: standard output)")
     parser.add_argument(
-        "--format", choices=["ics", "json", "md", "fit"], help="default: from -o, else ics"
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="file to write; its extension picks the format: .ics, .json, .md or .html, or "
+        "a folder for --format fit; '-' is standard output (default: the summary and the "
+        "Markdown view on screen)",
+    )
+    parser.add_argument(
+        "--format",
+        choices=["ics", "json", "md", "html", "fit"],
+        help="output format (default: from the -o extension, else ics)",
     )
     parser.add_argument(
         "--from",
         dest="from_date",
         type=_date,
         metavar="DATE",
-        help="--format fit: first day of workouts (default: today, or the plan's first day)",
+        help="--format fit: first day of workouts, YYYY-MM-DD (default: today, or the plan's "
+        "first day)",
     )
     parser.add_argument(
-        "--weeks", type=_weeks, default=4, metavar="N", help="--format fit: weeks (default 4)"
+        "--weeks",
+        type=_weeks,
+        default=4,
+        metavar="N",
+        help="--format fit: how many weeks of workouts (default: 4)",
     )
     parser.add_argument(
-        "--catalogue", action="append", metavar="FILE", help="your own exercises (repeatable)"
+        "--catalogue",
+        action="append",
+        metavar="FILE",
+        help="your own exercises, a YAML file (repeatable; default: none)",
     )
-    parser.add_argument("--alarm", type=_minutes, metavar="MINUTES", help="reminder before each")
-    parser.add_argument("--all-day", action="store_true", help="all-day calendar events, no times")
-    parser.add_argument("--include-rest", action="store_true", help="put rest days in the calendar")
-    parser.add_argument("--stamp", type=_stamp, metavar="TIME", help="fixed DTSTAMP, same bytes")
+    parser.add_argument(
+        "--alarm",
+        type=_minutes,
+        metavar="MINUTES",
+        help="calendar reminder this many minutes before each session (.ics only; default: none)",
+    )
+    parser.add_argument(
+        "--all-day",
+        action="store_true",
+        help="all-day calendar events without times (.ics only; default: timed events)",
+    )
+    parser.add_argument(
+        "--include-rest",
+        action="store_true",
+        help="put rest days in the calendar too (.ics only; default: left out)",
+    )
+    parser.add_argument(
+        "--stamp",
+        type=_stamp,
+        metavar="TIME",
+        help="fixed DTSTAMP such as 2026-01-01T00:00:00Z, for byte-identical files "
+        "(.ics only; default: now)",
+    )
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    from .schemas import schema  # only here: it reads the models' source for descriptions
+
+    print(json.dumps(schema(args.name), indent=2))
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 ok, 1 violations, 2 bad input)."""
     parser = build_parser()
+    if not (sys.argv[1:] if argv is None else argv):
+        parser.print_help()
+        return 0
     args = parser.parse_args(argv)
     try:
         code: int = args.run(args)

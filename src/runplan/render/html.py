@@ -1,0 +1,173 @@
+"""The plan as one self-contained HTML page: a chart, a week overview and every session.
+
+The page loads nothing from the network (styles inline, the chart inline SVG), prints a
+week to a page, and reads at phone width. Jinja2 renders it from ``templates/plan.html``
+with autoescaping on, so text from a profile or catalogue cannot inject markup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .._version import __version__
+from ..catalogue import Catalogue, load_catalogue
+from ..plan import Plan, RepeatStep, RunStep, Session, SessionKind, WeekKind
+from .chart import KIND_LETTERS, chart_panels
+from .figures import plan_totals, week_figures
+from .text import (
+    BLOCK_TITLES,
+    DISCLAIMER,
+    day_name,
+    dose_text,
+    fmt_distance,
+    fmt_duration,
+    run_line,
+    step_text,
+)
+
+if TYPE_CHECKING:
+    import jinja2
+
+__all__ = ["to_html"]
+
+
+@dataclass(frozen=True, slots=True)
+class _Step:
+    text: str
+    inner: list[str] = field(default_factory=list)
+    """For a repeat: one round's steps; ``text`` is then "Repeat 8 times"."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    name: str
+    dose: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Block:
+    key: str
+    title: str
+    items: list[_Item]
+
+
+@dataclass(frozen=True, slots=True)
+class _Note:
+    text: str
+    safety: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Session:
+    kind: str
+    when: str
+    title: str
+    minutes: str
+    run: str | None
+    steps: list[_Step]
+    blocks: list[_Block]
+    notes: list[_Note]
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    # Imported here: jinja2 is only needed for HTML, and importing runplan stays quick.
+    import jinja2
+
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("runplan.render", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def _step(step: RunStep | RepeatStep, unit: str) -> _Step:
+    if isinstance(step, RepeatStep):
+        return _Step(f"Repeat {step.repeat} times", [step_text(s, unit) for s in step.steps])
+    return _Step(step_text(step, unit))
+
+
+def _session(session: Session, unit: str, catalogue: Catalogue) -> _Session:
+    blocks = []
+    for block in session.blocks:
+        items = []
+        for item in block.items:
+            exercise = catalogue.get(item.exercise)
+            name = exercise.name if exercise is not None else item.exercise.replace("_", " ")
+            items.append(_Item(name, dose_text(item)))
+        blocks.append(_Block(block.name.value, BLOCK_TITLES[block.name], items))
+    steps = [_step(s, unit) for s in session.run.steps] if session.run is not None else []
+    run = run_line(session, unit)
+    minutes = fmt_duration(session.duration_minutes) if session.duration_minutes else ""
+    when = f"{session.date:%a %d %b}" + (f", {session.start:%H:%M}" if session.start else "")
+    return _Session(
+        kind=session.kind.value,
+        when=when,
+        title=session.title,
+        minutes=minutes if minutes and run is None and minutes not in session.title else "",
+        run=run,
+        steps=steps,
+        blocks=blocks,
+        notes=[_Note(n, "sharp pain" in n.lower()) for n in session.notes],
+    )
+
+
+def to_html(plan: Plan, catalogue: Catalogue | None = None) -> str:
+    """The plan as one self-contained HTML page.
+
+    The page has the plan's warnings and the not-medical-advice line at the top, an inline
+    SVG chart of weekly distance and weekly time (build, cutback, taper and race weeks told
+    apart by pattern and letter), a week overview table (distance, long run, minutes,
+    sessions), then every week with its sessions: run steps (repeats as such), labelled
+    warm-up, main and cool-down blocks with doses, notes and the safety line. Same plan,
+    same bytes.
+
+    Parameters:
+        plan: the plan to show.
+        catalogue: where exercise names come from (default: the built-in catalogue).
+
+    Returns:
+        The page as text (UTF-8 when written).
+    """
+    cat = catalogue if catalogue is not None else load_catalogue()
+    unit = plan.unit
+    figures = week_figures(plan)
+    weeks = [
+        {
+            "figures": f,
+            "sessions": [
+                _session(s, unit, cat) for s in f.week.sessions if s.kind is not SessionKind.REST
+            ],
+            "rest_days": [
+                f"{s.date:%a %d %b}" for s in f.week.sessions if s.kind is SessionKind.REST
+            ],
+        }
+        for f in figures
+    ]
+    return (
+        _environment()
+        .get_template("plan.html")
+        .render(
+            plan=plan,
+            profile=plan.profile,
+            unit=unit,
+            totals=plan_totals(plan),
+            weeks=weeks,
+            panels=chart_panels(figures, unit),
+            kinds=[
+                (k.value, KIND_LETTERS[k])
+                for k in WeekKind
+                if any(f.week.kind is k for f in figures)
+            ],
+            disclaimer=DISCLAIMER,
+            version=__version__,
+            fmt_distance=fmt_distance,
+            fmt_duration=fmt_duration,
+            day_name=day_name,
+        )
+    )
