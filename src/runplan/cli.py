@@ -29,7 +29,7 @@ from .render import dose_text, summary, to_markdown
 from .replan import replan
 from .rules import check_plan
 from .scheduler import build_plan
-from .workouts import prescribe
+from .strength import prescribe
 
 __all__ = ["EXAMPLES", "example_profile", "main"]
 
