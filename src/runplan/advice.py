@@ -3,6 +3,8 @@ tips the source articles give that are not exercises (shoes, heat, drinking)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from .plan import Plan, Session, SessionKind
 from .profile import BackPain
 from .rules import RED_FLAGS, SAFETY_NOTE
@@ -34,13 +36,16 @@ def back_care_warnings(pain: BackPain) -> list[str]:
     return [] if pain is BackPain.NONE else [RED_FLAGS]
 
 
-def with_advice(plan: Plan, pain: BackPain) -> Plan:
+def with_advice(plan: Plan, pain: BackPain, since: dt.date | None = None) -> Plan:
     """``plan`` with the advice notes added to the sessions they belong to: shoes on the
     first run, water on runs of an hour or more, heat before stretching a sore back, and
-    the red flags on every session while the back flares. Notes already there stay once."""
+    the red flags on every session while the back flares. Sessions before ``since`` (the
+    past a re-plan keeps) stay as they were; notes already there are not repeated."""
     first_run = next((s.id for s in plan.sessions() if s.is_run), None)
 
     def advise(session: Session) -> Session:
+        if since is not None and session.date < since:
+            return session
         extra: list[str] = []
         if session.id == first_run:
             extra.append(SHOES_NOTE)

@@ -293,13 +293,10 @@ class _Builder:
             notes=self.notes([*why, *cues]),
         )
 
-    def core_session(
-        self, day: dt.date, index: int, start: dt.time, state: _State, kind: WeekKind
-    ) -> Session:
+    def core_session(self, day: dt.date, index: int, start: dt.time, state: _State) -> Session:
         steps = strength.growth_weeks(index, self.p.cutback_every)
-        light = kind is WeekKind.RACE
-        if light:  # race week: no growth, fewer sets
-            steps = min(steps, strength.growth_weeks(index - 1, self.p.cutback_every))
+        race = self.p.race_date
+        light = race is not None and (race - day).days < 7  # fewer exercises and sets
         blocks = self.strength.core(day, steps, state.turn, light=light)
         state.turn += 1
         extra = ["Move slowly and keep breathing; stop any exercise that hurts your back."]
@@ -386,6 +383,7 @@ class _Builder:
                     self.strength.remember(kept_session)
         weeks: list[Week] = []
         all_days = _days(p.start_date, p.end_date)
+        self.strength.core_total = sum(self.core_day(d) for d in all_days)
         kinds = [self.kind_of(i + 1, all_days[7 * i : 7 * i + 7]) for i in range(p.weeks)]
         taper_total = kinds.count(WeekKind.TAPER)
         taper_seen = 0
@@ -430,7 +428,8 @@ class _Builder:
                     sessions=sessions,
                 )
             )
-        plan = advice.with_advice(Plan(id=p.plan_id, profile=p, weeks=weeks), self.pain)
+        since = adjust.today if adjust is not None else None
+        plan = advice.with_advice(Plan(id=p.plan_id, profile=p, weeks=weeks), self.pain, since)
         warnings = [*advice.back_care_warnings(self.pain), *self.warnings(plan)]
         return plan.model_copy(update={"warnings": warnings})
 
@@ -454,9 +453,6 @@ class _Builder:
                 race_distance = round(p.unit.from_km(p.race.km), 1)
                 today.append(self.run_session(day, RunType.RACE, race_distance, index, kind))
             race_eve = p.race_date is not None and day >= p.race_date - dt.timedelta(days=1)
-            race_near = p.race_date is not None and day >= p.race_date - dt.timedelta(
-                days=rules.RACE_STRENGTH_GAP_DAYS
-            )
             if weekday == self.swapped:
                 today.append(self.cross_session(day, index))
             evening = p.strength_time_on(weekday)
@@ -464,14 +460,21 @@ class _Builder:
                 mobility = self.mobility_session(day, index, evening)
                 today.append(mobility)
                 evening = _after(day, evening, mobility.duration_minutes)
-            if weekday in self.layout.core and not race_near:
-                today.append(self.core_session(day, index, evening, state, kind))
+            if self.core_day(day):
+                today.append(self.core_session(day, index, evening, state))
             if not today:
                 today.append(self.rest_session(day))
             sessions.extend(
                 sorted(today, key=lambda s: (s.start is not None, s.start or dt.time()))
             )
         return sessions
+
+    def core_day(self, day: dt.date) -> bool:
+        """True when ``day`` holds a core session: a core weekday clear of the race and the
+        2 days before it."""
+        race = self.p.race_date
+        near = race is not None and day >= race - dt.timedelta(days=rules.RACE_STRENGTH_GAP_DAYS)
+        return Weekday.of(day) in self.layout.core and not near
 
     def warnings(self, plan: Plan) -> list[str]:
         p = self.p

@@ -35,6 +35,8 @@ from .rules import (
     HIP_FLEXOR_STRETCH,
     PSOAS_STRETCH,
     RACE_WEEK_CORE_MINUTES,
+    VARIETY_MIN_SESSIONS,
+    VARIETY_SHARE,
     WARM_UP_MOVES,
 )
 
@@ -75,6 +77,8 @@ MAIN_SHARE = 0.5
 MAX_MAIN = 6
 #: A race-week core session holds at most this many main exercises, of at most 2 sets.
 LIGHT_MAIN, LIGHT_SETS = 3, 2
+#: A set is added to reach the shortest session only up to this many sets.
+MAX_SETS = 4
 #: A core session is filled with stretches until it lasts about this many seconds.
 CORE_TARGET_SECONDS = 19 * 60
 #: Easy moves that open a core session; stretches in a mobility session besides the psoas.
@@ -178,6 +182,9 @@ class Strength:
         self.head_start = HEAD_START_STEPS[profile.level]
         self.used: dict[dt.date, set[str]] = {}
         self.main_count: Counter[str] = Counter()
+        #: How many core sessions the whole plan holds (the scheduler sets it), so that no
+        #: main exercise goes past the variety rule's share.
+        self.core_total = 0
 
     # ------------------------------------------------------------------ choosing
 
@@ -340,8 +347,15 @@ class Strength:
         main: list[Prescription] = []
         patterns: set[Pattern | None] = set()
 
+        cap = VARIETY_SHARE * self.core_total if self.core_total >= VARIETY_MIN_SESSIONS else None
+
         def add_main(limit: int) -> bool:
-            left = [(e, s) for e, s in pool if e.id not in {p.exercise for p in main}]
+            left = [
+                (e, s)
+                for e, s in pool
+                if e.id not in {p.exercise for p in main}
+                and (cap is None or self.main_count[e.id] + 1 <= cap)
+            ]
             left.sort(key=lambda es: (self.main_count[es[0].id], es[0].pattern in patterns, order[es[0].id]))
             for exercise, own in left:
                 item = prescribe(exercise, own, sets=sets)
@@ -366,10 +380,27 @@ class Strength:
             item = prescribe(exercise, steps)
             if total + item.seconds + TRANSITION_SECONDS <= high:
                 stretches.append(item)
+                taken.add(exercise.id)
                 total += item.seconds + TRANSITION_SECONDS
-        # Too short still: more main work, as long as it fits.
+        # Too short still: more warm-up moves, then (last) more main work, as long as it fits.
+        for exercise in _rotate(warm_options, turn)[CORE_WARM_UP_ITEMS:]:
+            if total > low:
+                break
+            item = prescribe(exercise, steps)
+            if exercise.id not in taken and total + item.seconds + TRANSITION_SECONDS <= high:
+                warm.append(item)
+                taken.add(exercise.id)
+                total += item.seconds + TRANSITION_SECONDS
         while total <= low and add_main(high):
             total = block_seconds([Block(name=BlockName.WARM_UP, items=[*warm, *main, *stretches])])
+        # Still short (a small catalogue): one more round of the main work, set by set.
+        for k, item in enumerate(list(main)):
+            if total > low:
+                break
+            extra = item.seconds // item.sets + item.rest_seconds
+            if item.sets < MAX_SETS and total + extra <= high:
+                main[k] = item.model_copy(update={"sets": item.sets + 1})
+                total += extra
 
         self.main_count.update(p.exercise for p in main)
         blocks = [
