@@ -32,7 +32,8 @@ def test_session_text_has_blocks_doses_cues_notes_and_disclaimer() -> None:
     core = next(
         s
         for s in plan.sessions()
-        if s.kind is SessionKind.CORE and any(p.exercise == "ball_pike" for _, p in s.prescriptions())
+        if s.kind is SessionKind.CORE
+        and any(p.exercise == "ball_pike" for _, p in s.prescriptions())
     )
     assert "- Ball pike: 3 x 10 reps\n  Lead with your hips, not your knees." in session_text(
         core, "km"

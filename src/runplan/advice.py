@@ -60,7 +60,5 @@ def with_advice(plan: Plan, pain: BackPain, since: dt.date | None = None) -> Pla
             return session
         return session.model_copy(update={"notes": list(dict.fromkeys(notes))})
 
-    weeks = [
-        w.model_copy(update={"sessions": [advise(s) for s in w.sessions]}) for w in plan.weeks
-    ]
+    weeks = [w.model_copy(update={"sessions": [advise(s) for s in w.sessions]}) for w in plan.weeks]
     return plan.model_copy(update={"weeks": weeks})

@@ -476,9 +476,9 @@ def load_catalogue(*paths: str | os.PathLike[str], builtin: bool = True) -> Cata
     Raises:
         CatalogueError: a file is missing or malformed, an entry is invalid, an id is
             repeated within one file, an easier/harder link names a missing id, or an entry
-            would make plans break a training rule (see runplan.strength.check_catalogue).
+            would make plans break a training rule (see runplan.catalogue_check).
     """
-    from .strength import check_catalogue  # strength builds on this module
+    from .catalogue_check import check_catalogue  # it builds on this module
 
     sources: list[Path] = [Path(p) for p in paths]
     if builtin:

@@ -17,7 +17,7 @@ from itertools import combinations
 from . import advice, rules, strength
 from .catalogue import Catalogue, load_catalogue
 from .errors import PlanError
-from .plan import Block, BlockName, Plan, RunSpec, RunType, Session, SessionKind, Week, WeekKind
+from .plan import Block, Plan, RunSpec, RunType, Session, SessionKind, Week, WeekKind
 from .profile import BackPain, Race, RunnerProfile, Unit, Weekday
 from .render import fmt_distance
 

@@ -77,6 +77,8 @@ MAIN_SHARE = 0.5
 MAX_MAIN = 6
 #: A race-week core session holds at most this many main exercises, of at most 2 sets.
 LIGHT_MAIN, LIGHT_SETS = 3, 2
+#: Choosing a second exercise of a pattern already in the session costs this many uses.
+PATTERN_REPEAT_COST = 2
 #: A set is added to reach the shortest session only up to this many sets.
 MAX_SETS = 4
 #: A core session is filled with stretches until it lasts about this many seconds.
@@ -110,7 +112,9 @@ def steps_to_target(exercise: Exercise) -> int | None:
     """Weekly steps from the starting dose to the progression target; none without one."""
     if exercise.progression is None:
         return None
-    return math.ceil((exercise.progression.target - exercise.dose.amount) / exercise.progression.step)
+    return math.ceil(
+        (exercise.progression.target - exercise.dose.amount) / exercise.progression.step
+    )
 
 
 def prescribe(exercise: Exercise, steps: int, *, sets: int | None = None) -> Prescription:
@@ -185,6 +189,8 @@ class Strength:
         #: How many core sessions the whole plan holds (the scheduler sets it), so that no
         #: main exercise goes past the variety rule's share.
         self.core_total = 0
+        #: Weekly steps each main exercise had earned before the runner first did it.
+        self.started: dict[str, int] = {}
 
     # ------------------------------------------------------------------ choosing
 
@@ -196,9 +202,13 @@ class Strength:
             return False
         if self.pain in exercise.avoid_when:
             return False
-        return not (neutral and self.pain is not BackPain.NONE and exercise.spine is not Spine.NEUTRAL)
+        return not (
+            neutral and self.pain is not BackPain.NONE and exercise.spine is not Spine.NEUTRAL
+        )
 
-    def resolve(self, exercise: Exercise, steps: int, *, neutral: bool) -> tuple[Exercise, int] | None:
+    def resolve(
+        self, exercise: Exercise, steps: int, *, neutral: bool
+    ) -> tuple[Exercise, int] | None:
         """The variant of ``exercise`` to do after ``steps`` weekly steps, with its own steps.
 
         Not allowed: its ``easier`` variants are tried in turn. With a healthy back, a
@@ -345,7 +355,7 @@ class Strength:
             count = min(count, LIGHT_MAIN)
         order = {e.id: (k - turn) % max(1, len(pool)) for k, (e, _) in enumerate(pool)}
         main: list[Prescription] = []
-        patterns: set[Pattern | None] = set()
+        patterns: Counter[Pattern | None] = Counter()
 
         cap = VARIETY_SHARE * self.core_total if self.core_total >= VARIETY_MIN_SESSIONS else None
 
@@ -356,12 +366,22 @@ class Strength:
                 if e.id not in {p.exercise for p in main}
                 and (cap is None or self.main_count[e.id] + 1 <= cap)
             ]
-            left.sort(key=lambda es: (self.main_count[es[0].id], es[0].pattern in patterns, order[es[0].id]))
+            # The least used first, but a second exercise of a pattern the session already
+            # trains counts as if used twice more: sessions mix patterns.
+            left.sort(
+                key=lambda es: (
+                    self.main_count[es[0].id] + PATTERN_REPEAT_COST * patterns[es[0].pattern],
+                    order[es[0].id],
+                )
+            )
             for exercise, own in left:
-                item = prescribe(exercise, own, sets=sets)
+                # An exercise new to the runner starts at its first dose, whatever the week.
+                offset = self.started.get(exercise.id, own - self.head_start)
+                item = prescribe(exercise, own - offset, sets=sets)
                 if total + item.seconds + TRANSITION_SECONDS <= limit:
                     main.append(item)
-                    patterns.add(exercise.pattern)
+                    patterns[exercise.pattern] += 1
+                    self.started.setdefault(exercise.id, offset)
                     return True
             return False
 
@@ -433,97 +453,3 @@ class Strength:
         block = Block(name=BlockName.MAIN, items=[prescribe(exercise, 0)])
         self._use(day, block.items)
         return block
-
-
-# ---------------------------------------------------------------------- catalogue checks
-
-
-def check_catalogue(catalogue: Catalogue) -> None:
-    """Refuse a catalogue that would make plans break a training rule.
-
-    The exercises the rules name must suit every runner (no equipment, beginner level,
-    never left out for a sore back) and keep their role (the hip-flexor hold within 60 to
-    120 s, cross-training ids as cross training); every runner needs a cool-down stretch for
-    the calves, the hamstrings and the back; warm-up and cool-down patterns need a timing
-    that fits them.
-
-    Raises:
-        CatalogueError: one sentence naming the file, the entry and the field.
-    """
-    for problem in _catalogue_problems(catalogue):
-        exercise, field, why = problem
-        where = catalogue.origin(exercise.id)
-        place = f" in {where}" if where is not None else ""
-        raise CatalogueError(f"Exercise '{exercise.id}'{place} has {field} {why}.")
-    for label, muscle, primary in (
-        ("calves", Muscle.CALVES, True),
-        ("hamstrings", Muscle.HAMSTRINGS, True),
-        ("back", Muscle.ERECTOR_SPINAE, False),
-    ):
-        if not any(
-            e.pattern is Pattern.COOL_DOWN
-            and _covers(e, muscle, primary=primary)
-            and _suits_everyone(e)
-            and e.timing in AFTER_RUN
-            and e.dose.hold_seconds is not None
-            for e in catalogue.values()
-        ):
-            if not any(e.pattern is Pattern.COOL_DOWN for e in catalogue.values()):
-                return  # a partial catalogue (builtin=False) is checked when a plan is built
-            files = sorted({str(p) for i in catalogue if (p := catalogue.origin(i)) is not None})
-            raise CatalogueError(
-                f"The catalogue ({', '.join(files) or 'in code'}) leaves no cool-down stretch "
-                f"for the {label} that every runner can do: one needs pattern cool_down, level "
-                "beginner, equipment [none], no avoid_when and a hold_seconds dose."
-            )
-
-
-def _suits_everyone(exercise: Exercise) -> bool:
-    return (
-        not exercise.needs() and exercise.level is Level.BEGINNER and not exercise.avoid_when
-    )
-
-
-def _catalogue_problems(catalogue: Catalogue) -> Iterable[tuple[Exercise, str, str]]:
-    """(exercise, field, what is wrong) for every entry that would break a rule."""
-    from .profile import CrossTraining
-
-    named = required_exercises()
-    for exercise in catalogue.values():
-        if exercise.id in named:
-            if exercise.needs():
-                yield exercise, "equipment", "set, but every plan uses it, so it must be [none]"
-            if exercise.level is not Level.BEGINNER:
-                yield exercise, "level", f"'{exercise.level.value}', but every plan uses it, so it must be beginner"
-            if exercise.avoid_when:
-                yield exercise, "avoid_when", "set, but every plan uses it, so it must be empty"
-        if exercise.id in {c.value for c in CrossTraining} and exercise.category is not Category.CROSS_TRAINING:
-            yield exercise, "category", f"'{exercise.category.value}', but plans swap it for runs, so it must be cross_training"
-        warming = exercise.id in {*WARM_UP_MOVES, HAMSTRING_STRETCH} or exercise.pattern is Pattern.WARM_UP
-        if warming and exercise.timing not in WARMING:
-            yield exercise, "timing", f"'{exercise.timing.value}', but it warms up for a run, so it must be any or pre_run"
-        cooling = exercise.id in {HIP_FLEXOR_STRETCH, PSOAS_STRETCH} or exercise.pattern is Pattern.COOL_DOWN
-        if cooling and exercise.timing not in AFTER_RUN:
-            yield exercise, "timing", f"'{exercise.timing.value}', but it follows runs, so it must be any or post_run"
-        if exercise.id == HAMSTRING_STRETCH and not (
-            exercise.category is Category.STRETCH and Muscle.HAMSTRINGS in exercise.muscles.primary
-        ):
-            yield exercise, "category or muscles", "that do not make it a hamstring stretch (category stretch, primary hamstrings)"
-        if exercise.id in {HIP_FLEXOR_STRETCH, PSOAS_STRETCH}:
-            yield from _hold_problems(exercise)
-
-
-def _hold_problems(exercise: Exercise) -> Iterable[tuple[Exercise, str, str]]:
-    from .rules import HIP_FLEXOR_HOLD_SECONDS
-
-    muscle = Muscle.PSOAS if exercise.id == PSOAS_STRETCH else Muscle.HIP_FLEXORS
-    if muscle not in exercise.muscles.primary and Muscle.PSOAS not in exercise.muscles.primary:
-        yield exercise, "muscles", f"without {muscle.value} as primary, but the rules count it as that stretch"
-    hold = exercise.dose.hold_seconds
-    if hold is None:
-        yield exercise, "dose", "without hold_seconds, but the rules count it as a held stretch"
-    elif exercise.id == HIP_FLEXOR_STRETCH:
-        low, high = HIP_FLEXOR_HOLD_SECONDS
-        top = exercise.progression.target if exercise.progression else hold
-        if not low <= hold <= top <= high:
-            yield exercise, "dose", f"holds of {hold} to {top} s, but the post-run hold must stay within {low}-{high} s"

@@ -50,13 +50,13 @@ from .log_signals import (
     pain_hold,
 )
 from .sessions import (
-    cool_down,
-    core_strength,
-    dose_progression,
     HAMSTRING_STRETCH,
     HIP_FLEXOR_STRETCH,
     PSOAS_STRETCH,
     WARM_UP_MOVES,
+    cool_down,
+    core_strength,
+    dose_progression,
     equipment,
     not_pre_run,
     psoas_every_week,

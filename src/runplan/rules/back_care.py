@@ -61,9 +61,7 @@ def back_pain(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
             )
         for core in (s for s in week.sessions if s.kind is SessionKind.CORE):
             exercises = [
-                ex
-                for _, p in core.prescriptions()
-                if (ex := catalogue.get(p.exercise)) is not None
+                ex for _, p in core.prescriptions() if (ex := catalogue.get(p.exercise)) is not None
             ]
             bent = sorted({ex.name for ex in exercises if ex.spine is not Spine.NEUTRAL})
             if bent:

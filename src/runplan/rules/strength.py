@@ -101,13 +101,12 @@ def variety(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
     if len(cores) < VARIETY_MIN_SESSIONS:
         return
     limit = VARIETY_SHARE * len(cores)
-    counts: Counter[str] = Counter()
-    flagged: set[str] = set()
-    for week_index, session in cores:
-        for item in {p.exercise for name, p in session.prescriptions() if name is BlockName.MAIN}:
-            counts[item] += 1
-            if counts[item] > limit + EPS and item not in flagged:
-                flagged.add(item)
+    counts = Counter(
+        item
+        for _, session in cores
+        for item in {p.exercise for name, p in session.prescriptions() if name is BlockName.MAIN}
+    )
+    flagged = [item for item, n in counts.items() if n > limit + EPS]
     for item in sorted(flagged):
         share = counts[item] / len(cores)
         name = catalogue[item].name if item in catalogue else item.replace("_", " ")
