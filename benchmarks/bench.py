@@ -4,8 +4,10 @@
 
 Measures, for plans of 12 and 52 weeks: build_plan; to_ics; and the floor, icalendar
 building and serialising the same events with the same text by hand in the most direct
-way. Then the cold import of runplan against importing its dependencies alone. Prints a
-table and writes JSON. Targets: to_ics within 1.3x the floor; build_plan(52 weeks) under
+way. Then the cold import of runplan against importing its dependencies alone; then
+writing 12 weeks of FIT workouts, and reading a folder of 100 activity files (34 FIT,
+33 GPX, 33 TCX, each a 5 km run with a point every 2 s). Prints a table and writes JSON.
+Targets: to_ics within 1.3x the floor; build_plan(52 weeks) under
 a quarter of to_ics(52 weeks); importing runplan within 1.3x its dependencies.
 """
 
@@ -16,9 +18,11 @@ import datetime as dt
 import json
 import subprocess
 import sys
+import tempfile
 import time
 import zoneinfo
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from icalendar import Calendar, Event
@@ -129,6 +133,43 @@ def import_time(code: str, repeat: int) -> float:
     return min(times)
 
 
+def activity_folder(folder: Path) -> None:
+    """100 activity files of a 5 km, 30-minute run with a point every 2 seconds."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from tests.activity_fixtures import fit_activity, gpx_track, tcx_activity
+
+    for n in range(100):
+        start = dt.datetime(2026, 1, 1, 7, tzinfo=dt.UTC) + dt.timedelta(days=n)
+        if n % 3 == 0:
+            (folder / f"run{n:03}.fit").write_bytes(fit_activity(start, 5.0, 30, records=900))
+        elif n % 3 == 1:
+            naive = start.replace(tzinfo=None)
+            (folder / f"run{n:03}.gpx").write_text(gpx_track(naive, 5.0, 30, per_km=180))
+        else:
+            naive = start.replace(tzinfo=None)
+            (folder / f"run{n:03}.tcx").write_text(tcx_activity(naive, [(5.0, 30.0)], "Running"))
+
+
+def files_rows(repeat: int) -> dict[str, float]:
+    """Writing 12 weeks of FIT workouts; reading 100 activity files from a folder."""
+    plan = runplan.build_plan(profile(12))
+    with tempfile.TemporaryDirectory() as tmp:
+        out, runs = Path(tmp) / "fit", Path(tmp) / "runs"
+        runs.mkdir()
+        start = plan.profile.start_date
+
+        def write() -> int:
+            return len(runplan.write_fit(plan, out, start=start, weeks=12))
+
+        workouts = write()
+        fit_s = best(write, repeat)
+        activity_folder(runs)
+        entries = len(runplan.TrainingLog.from_file(runs))
+        assert entries == 100, entries
+        read_s = best(lambda: runplan.TrainingLog.from_file(runs), max(1, repeat // 2))
+    return {"fit_workouts": workouts, "write_fit_12w_s": fit_s, "read_100_activities_s": read_s}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", default="bench-results.json", help="where to write the figures")
@@ -187,6 +228,13 @@ def main() -> None:
         f"(ratio {imp['runplan_over_dependencies']:.2f}); dependencies with BaseModel "
         f"{(deps_used - base) * 1000:.0f} ms (ratio "
         f"{imp['runplan_over_dependencies_with_basemodel']:.2f})"
+    )
+    files = files_rows(args.repeat)
+    results["files"] = files
+    print(
+        f"write_fit, 12 weeks ({files['fit_workouts']} workouts): "
+        f"{files['write_fit_12w_s'] * 1000:.1f} ms; TrainingLog.from_file, a folder of 100 "
+        f"activity files: {files['read_100_activities_s'] * 1000:.0f} ms"
     )
     with open(args.json, "w", encoding="utf-8") as handle:
         json.dump(results, handle, indent=2)

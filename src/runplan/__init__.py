@@ -27,7 +27,9 @@ from .catalogue import (
     load_catalogue,
 )
 from .errors import CatalogueError, ExportError, PlanError, ProfileError, RunplanError
+from .fit import to_fit, write_fit
 from .ics import event_calendars, to_ics, write_ics
+from .imports import import_plan
 from .log import LogEntry, LogStatus, TrainingLog
 from .plan import (
     Block,
@@ -98,8 +100,11 @@ __all__ = [
     "catalogue_schema",
     "check_plan",
     "event_calendars",
+    "import_plan",
     "load_catalogue",
     "replan",
+    "to_fit",
     "to_ics",
+    "write_fit",
     "write_ics",
 ]

@@ -380,7 +380,10 @@ class _Builder:
             )
             for kept_session in adjust.old.sessions():
                 if kept_session.date < adjust.today:
-                    self.strength.remember(kept_session)
+                    week_steps = strength.growth_weeks(
+                        p.week_index(kept_session.date), p.cutback_every
+                    )
+                    self.strength.remember(kept_session, week_steps)
         weeks: list[Week] = []
         all_days = _days(p.start_date, p.end_date)
         self.strength.core_total = sum(self.core_day(d) for d in all_days)

@@ -272,13 +272,23 @@ class Strength:
     def _use(self, day: dt.date, items: Iterable[Prescription]) -> None:
         self.used.setdefault(day, set()).update(p.exercise for p in items)
 
-    def remember(self, session: Session) -> None:
-        """Count a session already in the plan (a re-plan keeps the past as it was)."""
+    def remember(self, session: Session, steps: int) -> None:
+        """Count a session already in the plan, done in a week worth ``steps`` dose steps
+        (a re-plan keeps the past as it was and carries on from it)."""
         self._use(session.date, (p for _, p in session.prescriptions()))
-        if session.kind is SessionKind.CORE:
-            self.main_count.update(
-                {p.exercise for name, p in session.prescriptions() if name is BlockName.MAIN}
-            )
+        if session.kind is not SessionKind.CORE:
+            return
+        earned = {e.id: own for e, own in self.main_pool(steps)}
+        for name, item in session.prescriptions():
+            exercise = self.catalogue.get(item.exercise)
+            if name is not BlockName.MAIN or exercise is None:
+                continue
+            self.main_count[item.exercise] += 1
+            done = 0
+            if exercise.progression is not None:
+                done = (item.amount - exercise.dose.amount) // exercise.progression.step
+            own = earned.get(item.exercise, done + self.head_start)
+            self.started.setdefault(item.exercise, own - done)
 
     # ------------------------------------------------------------------ runs
 

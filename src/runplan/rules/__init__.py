@@ -27,10 +27,12 @@ from .base import (
     Violation,
 )
 from .limits import (
+    cutback_stretch,
     flare_week_limit,
     floor_half,
     floor_step,
     is_cutback_week,
+    lighter_weeks,
     longest_in_window,
     single_run_limit,
     taper_span,
@@ -75,6 +77,7 @@ from .strength import (
 )
 
 __all__ = [
+    "CARE_WORK_RULES",
     "CORE_MINUTES",
     "EPS",
     "FLARE_PAIN",
@@ -107,14 +110,17 @@ __all__ = [
     "check_plan",
     "cool_down",
     "core_strength",
+    "cutback_stretch",
     "cutback_weeks",
     "dose_progression",
     "equipment",
     "flare_week_limit",
     "floor_half",
     "floor_step",
+    "has_care_work",
     "is_cutback_week",
     "level",
+    "lighter_weeks",
     "long_run",
     "longest_in_window",
     "missed_runs",
@@ -159,6 +165,16 @@ RULES: tuple[Callable[[Plan, Catalogue], Iterator[Violation]], ...] = (
     variety,
     race_week_strength,
 )
+
+
+#: The care rules that fire on every run or week of a plan with no care work at all.
+CARE_WORK_RULES = frozenset({"warm_up", "cool_down", "core_strength", "psoas_every_week"})
+
+
+def has_care_work(plan: Plan) -> bool:
+    """True when any session of the plan holds warm-up, cool-down or strength work
+    (a plan from a book or another app usually has none)."""
+    return any(session.blocks for session in plan.sessions())
 
 
 def check_plan(plan: Plan, catalogue: Catalogue | None = None) -> list[Violation]:
