@@ -80,7 +80,7 @@ LIGHT_MAIN, LIGHT_SETS = 3, 2
 #: Choosing a second exercise of a pattern already in the session costs this many uses.
 PATTERN_REPEAT_COST = 2
 #: A set is added to reach the shortest session only up to this many sets.
-MAX_SETS = 4
+MAX_SETS = 6
 #: A core session is filled with stretches until it lasts about this many seconds.
 CORE_TARGET_SECONDS = 19 * 60
 #: Easy moves that open a core session; stretches in a mobility session besides the psoas.
@@ -189,6 +189,8 @@ class Strength:
         #: How many core sessions the whole plan holds (the scheduler sets it), so that no
         #: main exercise goes past the variety rule's share.
         self.core_total = 0
+        #: How many core sessions have been filled so far.
+        self.core_done = 0
         #: Weekly steps each main exercise had earned before the runner first did it.
         self.started: dict[str, int] = {}
 
@@ -278,6 +280,7 @@ class Strength:
         self._use(session.date, (p for _, p in session.prescriptions()))
         if session.kind is not SessionKind.CORE:
             return
+        self.core_done += 1
         earned = {e.id: own for e, own in self.main_pool(steps)}
         for name, item in session.prescriptions():
             exercise = self.catalogue.get(item.exercise)
@@ -368,6 +371,14 @@ class Strength:
         patterns: Counter[Pattern | None] = Counter()
 
         cap = VARIETY_SHARE * self.core_total if self.core_total >= VARIETY_MIN_SESSIONS else None
+        most = MAX_MAIN + 2
+        if cap is not None:
+            # Share what the variety rule leaves among the sessions still to come, so the
+            # last ones are not left with too little to choose from.
+            left_uses = sum(max(0, math.floor(cap + 1e-9) - self.main_count[e.id]) for e, _ in pool)
+            sessions_left = max(1, self.core_total - self.core_done)
+            most = max(1, left_uses // sessions_left)
+        count = min(count, most)
 
         def add_main(limit: int) -> bool:
             left = [
@@ -421,18 +432,25 @@ class Strength:
                 warm.append(item)
                 taken.add(exercise.id)
                 total += item.seconds + TRANSITION_SECONDS
-        while total <= low and add_main(high):
+        while total <= low and len(main) < most and add_main(high):
             total = block_seconds([Block(name=BlockName.WARM_UP, items=[*warm, *main, *stretches])])
-        # Still short (a small catalogue): one more round of the main work, set by set.
-        for k, item in enumerate(list(main)):
-            if total > low:
-                break
-            extra = item.seconds // item.sets + item.rest_seconds
-            if item.sets < MAX_SETS and total + extra <= high:
-                main[k] = item.model_copy(update={"sets": item.sets + 1})
-                total += extra
+        # Still short (a small catalogue): more rounds of the main work, set by set.
+        grown = True
+        while total <= low and grown:
+            grown = False
+            for k, item in enumerate(list(main)):
+                more = item.model_copy(update={"sets": item.sets + 1})
+                if (
+                    total <= low
+                    and item.sets < MAX_SETS
+                    and total + more.seconds - item.seconds <= high
+                ):
+                    main[k] = more
+                    total += more.seconds - item.seconds
+                    grown = True
 
         self.main_count.update(p.exercise for p in main)
+        self.core_done += 1
         blocks = [
             Block(name=BlockName.WARM_UP, items=warm),
             Block(name=BlockName.MAIN, items=main),
