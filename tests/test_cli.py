@@ -120,7 +120,7 @@ def test_exercises_table_filters_and_json(capsys: pytest.CaptureFixture[str]) ->
     data = json.loads(out)
     assert code == 0 and data and all(e["level"] == "advanced" for e in data)
     code, out, _ = run(capsys, "exercises")
-    assert len(out.strip().splitlines()) == 41  # header and 40 exercises
+    assert len(out.strip().splitlines()) == 44  # header and 43 exercises
     assert max(len(line) for line in out.splitlines()) <= 100
     assert "single_leg_t_balance_medicine_ball " in out  # ids are never cut
 
@@ -138,7 +138,7 @@ def test_unknown_exercise_suggests_the_closest(capsys: pytest.CaptureFixture[str
     assert code == 2 and out == ""
     assert (
         err.strip()
-        == "runplan: error: Unknown exercise 'plnak'. Did you mean: plank, side_plank, pilates?"
+        == "runplan: error: Unknown exercise 'plnak'. Did you mean: plank, side_plank, kneeling_plank?"
     )
 
 

@@ -310,12 +310,19 @@ def catalogue_schema() -> dict[str, Any]:
 class Catalogue(Mapping[str, Exercise]):
     """A read-only mapping of exercise id to Exercise, iterated in file order."""
 
-    __slots__ = ("_by_id",)
+    __slots__ = ("_by_id", "_origins")
 
-    def __init__(self, exercises: Iterable[Exercise] = ()) -> None:
+    def __init__(
+        self, exercises: Iterable[Exercise] = (), *, origins: Mapping[str, Path] | None = None
+    ) -> None:
         self._by_id: dict[str, Exercise] = {}
         for exercise in exercises:
             self._by_id[exercise.id] = exercise
+        self._origins = dict(origins or {})
+
+    def origin(self, exercise_id: str) -> Path | None:
+        """The file an exercise was read from, if it came from a file."""
+        return self._origins.get(exercise_id)
 
     def __getitem__(self, exercise_id: str) -> Exercise:
         return self._by_id[exercise_id]
@@ -377,7 +384,7 @@ class Catalogue(Mapping[str, Exercise]):
                 and (sp is None or e.spine is sp)
             )
 
-        return Catalogue(e for e in self._by_id.values() if keep(e))
+        return Catalogue((e for e in self._by_id.values() if keep(e)), origins=self._origins)
 
 
 def _coerce(enum: type[_E], value: _E | str | None, field: str) -> _E | None:
@@ -468,8 +475,11 @@ def load_catalogue(*paths: str | os.PathLike[str], builtin: bool = True) -> Cata
 
     Raises:
         CatalogueError: a file is missing or malformed, an entry is invalid, an id is
-            repeated within one file, or an easier/harder link names a missing id.
+            repeated within one file, an easier/harder link names a missing id, or an entry
+            would make plans break a training rule (see runplan.catalogue_check).
     """
+    from .catalogue_check import check_catalogue  # it builds on this module
+
     sources: list[Path] = [Path(p) for p in paths]
     if builtin:
         sources.insert(0, builtin_catalogue_path())
@@ -491,4 +501,6 @@ def load_catalogue(*paths: str | os.PathLike[str], builtin: bool = True) -> Cata
                     f"Exercise '{exercise.id}' in {origin[exercise.id]} links {field} to "
                     f"'{link}', which is not in the catalogue."
                 )
-    return Catalogue(merged.values())
+    catalogue = Catalogue(merged.values(), origins=origin)
+    check_catalogue(catalogue)
+    return catalogue

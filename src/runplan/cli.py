@@ -39,7 +39,7 @@ from .render import dose_text, fmt_distance, summary, table_lines, to_html, to_m
 from .replan import replan
 from .rules import CARE_WORK_RULES, Violation, check_plan, has_care_work
 from .scheduler import build_plan
-from .workouts import prescribe
+from .strength import prescribe
 
 __all__ = ["EXAMPLES", "example_profile", "main"]
 

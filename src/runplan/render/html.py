@@ -7,6 +7,7 @@ with autoescaping on, so text from a profile or catalogue cannot inject markup.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -71,6 +72,10 @@ class _Session:
     notes: list[_Note]
 
 
+def _note(text: str) -> _Note:
+    return _Note(text, "sharp pain" in text.lower() or "doctor" in text.lower())
+
+
 @lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
     # Imported here: jinja2 is only needed for HTML, and importing runplan stays quick.
@@ -92,7 +97,18 @@ def _step(step: RunStep | RepeatStep, unit: str) -> _Step:
     return _Step(step_text(step, unit))
 
 
-def _session(session: Session, unit: str, catalogue: Catalogue) -> _Session:
+def _shared_notes(sessions: list[Session]) -> list[str]:
+    """Notes every session of the week carries (the flare's safety lines): shown once for the
+    week rather than on every session, so a printed week still fits a page."""
+    if len(sessions) < 2:
+        return []
+    rest = [set(s.notes) for s in sessions[1:]]
+    return [n for n in sessions[0].notes if all(n in other for other in rest)]
+
+
+def _session(
+    session: Session, unit: str, catalogue: Catalogue, shared: Collection[str] = ()
+) -> _Session:
     blocks = []
     for block in session.blocks:
         items = []
@@ -113,7 +129,7 @@ def _session(session: Session, unit: str, catalogue: Catalogue) -> _Session:
         run=run,
         steps=steps,
         blocks=blocks,
-        notes=[_Note(n, "sharp pain" in n.lower()) for n in session.notes],
+        notes=[_note(n) for n in session.notes if n not in shared],
     )
 
 
@@ -137,18 +153,20 @@ def to_html(plan: Plan, catalogue: Catalogue | None = None) -> str:
     cat = catalogue if catalogue is not None else load_catalogue()
     unit = plan.unit
     figures = week_figures(plan)
-    weeks = [
-        {
-            "figures": f,
-            "sessions": [
-                _session(s, unit, cat) for s in f.week.sessions if s.kind is not SessionKind.REST
-            ],
-            "rest_days": [
-                f"{s.date:%a %d %b}" for s in f.week.sessions if s.kind is SessionKind.REST
-            ],
-        }
-        for f in figures
-    ]
+    weeks = []
+    for f in figures:
+        active = [s for s in f.week.sessions if s.kind is not SessionKind.REST]
+        shared = _shared_notes(active)
+        weeks.append(
+            {
+                "figures": f,
+                "shared": [_note(n) for n in shared],
+                "sessions": [_session(s, unit, cat, shared) for s in active],
+                "rest_days": [
+                    f"{s.date:%a %d %b}" for s in f.week.sessions if s.kind is SessionKind.REST
+                ],
+            }
+        )
     return (
         _environment()
         .get_template("plan.html")

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 
 from ..catalogue import Catalogue, load_catalogue
 from ..plan import Plan
-from .back_care import back_pain
+from .back_care import MILD_CORE_NOTE, RED_FLAGS, back_pain
 from .base import (
     CORE_MINUTES,
     EPS,
@@ -52,6 +52,10 @@ from .log_signals import (
     pain_hold,
 )
 from .sessions import (
+    HAMSTRING_STRETCH,
+    HIP_FLEXOR_STRETCH,
+    PSOAS_STRETCH,
+    WARM_UP_MOVES,
     cool_down,
     core_strength,
     dose_progression,
@@ -61,6 +65,16 @@ from .sessions import (
     rest,
     warm_up,
 )
+from .strength import (
+    RACE_STRENGTH_GAP_DAYS,
+    RACE_WEEK_CORE_MINUTES,
+    VARIETY_MIN_SESSIONS,
+    VARIETY_SHARE,
+    avoid_when,
+    level,
+    race_week_strength,
+    variety,
+)
 
 __all__ = [
     "CARE_WORK_RULES",
@@ -68,19 +82,30 @@ __all__ = [
     "EPS",
     "FLARE_PAIN",
     "FLARE_START_SHARE",
+    "HAMSTRING_STRETCH",
     "HIP_FLEXOR_HOLD_SECONDS",
+    "HIP_FLEXOR_STRETCH",
     "HOLD_PAIN",
+    "MILD_CORE_NOTE",
     "PSOAS_PER_WEEK",
+    "PSOAS_STRETCH",
+    "RACE_STRENGTH_GAP_DAYS",
+    "RACE_WEEK_CORE_MINUTES",
+    "RED_FLAGS",
     "REPEATED_PAIN",
     "RULES",
     "SAFETY_NOTE",
     "SINGLE_RUN_SPIKE",
     "SINGLE_RUN_WINDOW_DAYS",
+    "VARIETY_MIN_SESSIONS",
+    "VARIETY_SHARE",
+    "WARM_UP_MOVES",
     "WEEKLY_LOOKBACK",
     "LoggedDay",
     "MissedRuns",
     "Violation",
     "WeekRecord",
+    "avoid_when",
     "back_pain",
     "check_plan",
     "cool_down",
@@ -94,6 +119,7 @@ __all__ = [
     "floor_step",
     "has_care_work",
     "is_cutback_week",
+    "level",
     "lighter_weeks",
     "long_run",
     "longest_in_window",
@@ -103,12 +129,14 @@ __all__ = [
     "pain_hold",
     "psoas_every_week",
     "race_day",
+    "race_week_strength",
     "rest",
     "single_run_limit",
     "single_run_spike",
     "taper",
     "taper_span",
     "taper_week_count",
+    "variety",
     "warm_up",
     "weekly_volume",
     "weekly_volume_limit",
@@ -132,6 +160,10 @@ RULES: tuple[Callable[[Plan, Catalogue], Iterator[Violation]], ...] = (
     taper,
     race_day,
     equipment,
+    level,
+    avoid_when,
+    variety,
+    race_week_strength,
 )
 
 
