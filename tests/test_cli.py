@@ -88,7 +88,7 @@ def test_plan_from_profile_to_stdout_in_each_format(
     stream = ["-o", "-", "--stamp", "2026-01-01T00:00:00Z", "--alarm", "20", "--all-day"]
     assert main(["plan", profile, *stream]) == 0
     ics = capsysbinary.readouterr().out
-    assert b"DTSTAMP:20260101T000000Z" in ics and b"TRIGGER:-PT20M" in ics and b"VALUE=DATE" in ics
+    assert b"DTSTAMP:20260101T000000Z" in ics and b"TRIGGER:PT6H40M" in ics and b"VALUE=DATE" in ics
 
 
 def test_plan_output_format_follows_the_suffix(

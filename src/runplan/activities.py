@@ -14,15 +14,13 @@ import csv
 import datetime as dt
 import io
 import math
-import os
 import re
-import stat
 import zoneinfo
 from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import Element, ParseError
 
-from ._io import read_text
+from ._io import read_bytes, read_text
 from .errors import PlanError
 
 __all__ = ["ACTIVITY_SUFFIXES", "is_activity_file", "is_strava_export", "read_activity_file"]
@@ -83,20 +81,8 @@ def read_activity_file(path: Path, zone: zoneinfo.ZoneInfo | None = None) -> lis
 
 
 def _read_bytes(path: Path) -> bytes:
-    try:
-        info = os.stat(path)
-    except FileNotFoundError:
-        raise PlanError(f"The activity file {path} does not exist.") from None
-    except OSError as exc:
-        raise PlanError(f"The activity file {path} cannot be read: {exc.strerror}.") from None
-    if not stat.S_ISREG(info.st_mode):
-        raise PlanError(f"The activity file {path} is not a regular file.")
-    if info.st_size > MAX_BYTES:
-        raise PlanError(f"The activity file {path} is larger than {MAX_BYTES >> 20} MB.")
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise PlanError(f"The activity file {path} cannot be read: {exc.strerror}.") from None
+    # The shared reader opens without blocking and refuses FIFOs, devices and big files.
+    return read_bytes(path, PlanError, "activity", MAX_BYTES)
 
 
 def _shown(text: str) -> str:

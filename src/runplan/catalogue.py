@@ -410,33 +410,33 @@ def _read_file(path: Path) -> list[Exercise]:
     if not isinstance(data, dict):
         kind = "empty" if data is None else f"a {type(data).__name__}"
         raise CatalogueError(
-            f"The catalogue file {path} must be a mapping with an 'exercises' list "
+            f"The catalogue file {path.name} must be a mapping with an 'exercises' list "
             f"at the top level, but it is {kind}."
         )
     unknown = sorted(set(data) - {"exercises"})
     if unknown:
         raise CatalogueError(
-            f"The catalogue file {path} has an unknown top-level key '{unknown[0]}'; "
+            f"The catalogue file {path.name} has an unknown top-level key '{unknown[0]}'; "
             "the only key is 'exercises'."
         )
     entries = data.get("exercises")
     if not isinstance(entries, list):
-        raise CatalogueError(f"The catalogue file {path} needs 'exercises' to be a list.")
+        raise CatalogueError(f"The catalogue file {path.name} needs 'exercises' to be a list.")
     exercises: list[Exercise] = []
     first_seen: dict[str, int] = {}
     for number, entry in enumerate(entries, start=1):
         label = _entry_label(entry, number)
         if not isinstance(entry, dict):
-            raise CatalogueError(f"Exercise {label} in {path} must be a mapping of fields.")
+            raise CatalogueError(f"Exercise {label} in {path.name} must be a mapping of fields.")
         try:
             exercise = Exercise.model_validate(entry)
         except ValidationError as exc:
             raise CatalogueError(
-                f"Exercise {label} in {path} {describe_validation_error(exc, _known_fields)}."
+                f"Exercise {label} in {path.name} {describe_validation_error(exc, _known_fields)}."
             ) from None
         if exercise.id in first_seen:
             raise CatalogueError(
-                f"Exercise id '{exercise.id}' appears twice in {path} (entries "
+                f"Exercise id '{exercise.id}' appears twice in {path.name} (entries "
                 f"{first_seen[exercise.id]} and {number}); ids must be unique within a file."
             )
         first_seen[exercise.id] = number

@@ -7,6 +7,7 @@ ends with one line on stderr and exit code 2; ``check`` exits 1 when it finds vi
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import difflib
 import json
@@ -18,10 +19,16 @@ from typing import Any, NoReturn
 from pydantic import ValidationError
 
 from ._filetype import expect_file
-from ._io import atomic_write, describe_validation_error, package_path, read_data_file
+from ._io import (
+    atomic_write,
+    check_output,
+    describe_validation_error,
+    package_path,
+    read_data_file,
+)
 from ._version import __version__
 from .catalogue import Catalogue, Category, Equipment, Exercise, Level, load_catalogue
-from .errors import ExportError, PlanError, ProfileError, RunplanError
+from .errors import ExportError, PlanError, ProfileError, RunplanError, one_line
 from .fit import write_fit
 from .ics import to_ics
 from .imports import import_plan, is_calendar_hack, plan_from_calendar_hack
@@ -48,7 +55,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse with one-line errors."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+        self.exit(2, one_line(f"{self.prog}: error: {message} (see {self.prog} --help)") + "\n")
 
 
 def example_profile(name: str, start: dt.date | None = None) -> RunnerProfile:
@@ -81,9 +88,15 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-03-02") from None
 
 
+#: The longest reminder --alarm takes: one week, in minutes.
+MAX_ALARM_MINUTES = 7 * 24 * 60
+
+
 def _minutes(text: str) -> int:
-    if not text.isdigit():
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of minutes (0 or more)")
+    if not (text.isascii() and text.isdigit()) or int(text[:9]) > MAX_ALARM_MINUTES:
+        raise argparse.ArgumentTypeError(
+            f"'{text[:20]}' is not a whole number of minutes from 0 to {MAX_ALARM_MINUTES}"
+        )
     return int(text)
 
 
@@ -96,11 +109,12 @@ def _weeks(text: str) -> int:
 def _stamp(text: str) -> dt.datetime:
     try:
         moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
+        moment = moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+        return moment.astimezone(dt.UTC)
+    except (ValueError, OverflowError):
         raise argparse.ArgumentTypeError(
-            f"'{text}' is not a time like 2026-01-01T00:00:00Z"
+            f"'{text[:40]}' is not a time like 2026-01-01T00:00:00Z"
         ) from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
 def _catalogue(paths: Sequence[str] | None) -> Catalogue:
@@ -117,18 +131,12 @@ def read_plan(path: str | Path) -> Plan:
 
 
 def _plan_from_data(data: Any, name: str) -> Plan:
-    if not isinstance(data, dict):
-        raise PlanError(f"The plan file {name} must hold a JSON object.")
-    if "weekly_distance" in data and "profile" not in data:
+    if isinstance(data, dict) and "weekly_distance" in data and "profile" not in data:
         raise PlanError(
             f"{name} is a runner profile, but a plan JSON file was expected; make one with "
             f"runplan plan {name} -o plan.json."
         )
-    try:
-        return Plan.model_validate(data)
-    except ValidationError as exc:
-        detail = describe_validation_error(exc, lambda: ", ".join(Plan.model_fields))
-        raise PlanError(f"The plan file {name} {detail}.") from None
+    return Plan.from_data(data, source=f"file {name}")
 
 
 def _looks_like_plan(data: Any) -> bool:
@@ -203,6 +211,8 @@ def _emit(plan: Plan, args: argparse.Namespace, catalogue: Catalogue) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
+    if args.output not in (None, "-"):
+        check_output(args.output, ExportError, inputs=_inputs(args))
     if fmt == "ics":
         data = to_ics(
             plan,
@@ -224,8 +234,16 @@ def _emit(plan: Plan, args: argparse.Namespace, catalogue: Catalogue) -> None:
         for warning in plan.warnings:
             print(f"Warning: {warning}", file=sys.stderr)
         return
-    atomic_write(args.output, data, ExportError)
+    atomic_write(args.output, data, ExportError, inputs=_inputs(args))
     print(f"Wrote {args.output}", file=sys.stderr)
+
+
+def _inputs(args: argparse.Namespace) -> list[str]:
+    """Every file the command reads, which -o must never name."""
+    named: list[Any] = [getattr(args, name, None) for name in ("profile", "plan", "log", "file")]
+    named.append(getattr(args, "catalogue", None))
+    flat = [p for item in named for p in (item if isinstance(item, list) else [item])]
+    return [str(p) for p in flat if p]
 
 
 def _emit_fit(plan: Plan, args: argparse.Namespace) -> None:
@@ -256,6 +274,10 @@ def _cmd_replan(args: argparse.Namespace) -> int:
     for warning in new.warnings:
         print(f"Warning: {warning}", file=sys.stderr)
     return 0
+
+
+#: The output formats -o picks by file extension.
+FORMATS_BY_EXTENSION = {"ics": "ics", "json": "json", "md": "md", "html": "html"}
 
 
 def _cmd_log_add(args: argparse.Namespace) -> int:
@@ -320,11 +342,16 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def _format_of(output: str | None) -> str:
-    if output is not None and output != "-":
-        suffix = Path(output).suffix.lower().lstrip(".")
-        if suffix in ("ics", "json", "md", "html"):
-            return suffix
-    return "ics"
+    if output is None or output == "-":
+        return "ics"
+    suffix = Path(output).suffix.lower().lstrip(".")
+    if suffix not in FORMATS_BY_EXTENSION:
+        known = ", ".join(f".{s}" for s in FORMATS_BY_EXTENSION)
+        shown = f"the extension .{suffix}" if suffix else "no extension"
+        raise ExportError(
+            f"Cannot tell the format of {output} from {shown}; use {known}, or give --format."
+        )
+    return FORMATS_BY_EXTENSION[suffix]
 
 
 def _dose(exercise: Exercise) -> str:
@@ -775,11 +802,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         code: int = args.run(args)
+        sys.stdout.flush()
         return code
     except RunplanError as exc:
         print(f"runplan: error: {exc}", file=sys.stderr)
         return 2
-    except BrokenPipeError:
-        return 0
+    except OSError as exc:  # standard output: a closed pipe, a full disk
+        reason = exc.strerror or type(exc).__name__
+        what = f"use {exc.filename}" if exc.filename else "write to standard output"
+        if not exc.filename:
+            _drop_stdout()
+        with contextlib.suppress(OSError):
+            print(one_line(f"runplan: error: cannot {what}: {reason}."), file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
+
+
+def _drop_stdout() -> None:
+    """Point standard output at the null device, so that the interpreter's last flush of
+    what could not be written raises nothing more at exit."""
+    import os
+
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)

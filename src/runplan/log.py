@@ -21,6 +21,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ._io import atomic_write, describe_validation_error, read_data_file, read_text
+from ._values import CalendarDay
 from .activities import is_activity_file, is_strava_export, read_activity_file, strava_rows
 from .errors import PlanError
 from .plan import Plan, SessionKind
@@ -49,7 +50,7 @@ class LogEntry(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
-    date: dt.date
+    date: CalendarDay
     """The day."""
     session: str = Field(min_length=1)
     """A session id from the plan, or a kind such as ``run``, ``core`` or ``mobility``."""
