@@ -306,15 +306,16 @@ def _cmd_status(args: argparse.Namespace) -> int:
     if args.output is not None:
         if args.output != "-" and Path(args.output).suffix.lower() != ".html":
             raise ExportError(
-                f"runplan status -o writes an HTML page: name a file ending in .html, "
-                f"not '{args.output}', or '-' for standard output."
+                f"runplan status -o writes an HTML page: name a file ending in .html, not "
+                f"'{Path(args.output).suffix or Path(args.output).name[:40]}', or '-' for "
+                "standard output."
             )
         data = to_html(plan, _catalogue(args.catalogue), log=log, today=today).encode()
         if args.output == "-":
             sys.stdout.buffer.write(data)
             sys.stdout.flush()
             return 0
-        atomic_write(args.output, data, ExportError)
+        atomic_write(args.output, data, ExportError, inputs=_inputs(args))
         print(f"Wrote {args.output}", file=sys.stderr)
         return 0
     weeks = week_progress(plan, log, today)
