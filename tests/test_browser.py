@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from runplan import build_plan, to_html
+from runplan import TrainingLog, build_plan, to_html
 from runplan.cli import example_profile
 
 from .browser import DESKTOP, PHONE, Page, chromium_available, open_page, screenshot
@@ -126,3 +126,26 @@ def test_printed_weeks_each_fit_a_page(pages: dict[str, Path], name: str) -> Non
         )
     assert len(heights) == EXAMPLES[name] and breaks == "page"
     assert max(heights) <= A4_CONTENT["height"], heights
+
+
+def test_page_with_a_log_shows_planned_and_done_at_phone_width(tmp_path: Path) -> None:
+    plan = with_steps(build_plan(example_profile("back-flare", dt.date(2026, 1, 5))))
+    log = TrainingLog.from_rows(
+        [
+            {"date": "2026-01-08", "session": "run", "status": "done", "distance": 4.2, "pain": 2},
+            {"date": "2026-01-10", "session": "run", "status": "skipped", "pain": 4,
+             "note": "back tight after sitting all day at the desk"},
+            {"date": "2026-01-15", "session": "run", "status": "done", "distance": 5, "pain": 0},
+        ]
+    )  # fmt: skip
+    page = tmp_path / "status.html"
+    page.write_text(to_html(plan, log=log, today=dt.date(2026, 1, 16)), encoding="utf-8")
+    with open_page(page, PHONE) as loaded:
+        check_page(loaded, EXAMPLES["back-flare"], PHONE)
+        done = loaded.page.locator("#done")
+        assert done.is_visible() and done.locator("tbody tr").count() == 2
+        table = done.locator("table").bounding_box()
+        assert table is not None and table["width"] <= PHONE["width"]
+        loaded.page.evaluate("document.getElementById('overview').scrollIntoView()")
+        shot = screenshot(loaded, _shots(tmp_path) / "status-phone.png", full_page=False)
+    assert shot.stat().st_size > 10_000

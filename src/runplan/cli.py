@@ -303,6 +303,21 @@ def _cmd_status(args: argparse.Namespace) -> int:
     plan = read_plan(args.plan)
     log = _read_logs(args.log, plan)
     today = args.today if args.today is not None else dt.date.today()
+    if args.output is not None:
+        if args.output != "-" and Path(args.output).suffix.lower() != ".html":
+            raise ExportError(
+                f"runplan status -o writes an HTML page: name a file ending in .html, not "
+                f"'{Path(args.output).suffix or Path(args.output).name[:40]}', or '-' for "
+                "standard output."
+            )
+        data = to_html(plan, _catalogue(args.catalogue), log=log, today=today).encode()
+        if args.output == "-":
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+            return 0
+        atomic_write(args.output, data, ExportError, inputs=_inputs(args))
+        print(f"Wrote {args.output}", file=sys.stderr)
+        return 0
     weeks = week_progress(plan, log, today)
     if not weeks:
         print(f"Plan '{plan.id}' starts on {plan.profile.start_date}; no week has begun yet.")
@@ -689,12 +704,25 @@ def _log_parsers(sub: Any) -> None:
         "status",
         help="each past week: planned against logged distance, and back pain",
         description="Set the weeks of a plan so far against training logs or activity files.",
-        epilog="Example: runplan status plan.json log.csv activities/",
+        epilog="Example: runplan status plan.json log.csv activities/ -o status.html",
     )
     status.add_argument("plan", help="the plan, a JSON file written by runplan")
     status.add_argument("log", nargs="+", help="training logs, activity files or folders")
     status.add_argument(
         "--today", type=_date, metavar="DATE", help="the day to look back from (default: today)"
+    )
+    status.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write the plan's HTML page with a 'Planned and done' section to FILE (.html), "
+        "'-' for standard output (default: a table on screen)",
+    )
+    status.add_argument(
+        "--catalogue",
+        action="append",
+        metavar="FILE",
+        help="with -o: your own exercises, a YAML file (repeatable; default: none)",
     )
     status.set_defaults(run=_cmd_status)
 

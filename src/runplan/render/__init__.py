@@ -28,7 +28,10 @@ from .text import (
 )
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from ..catalogue import Catalogue
+    from ..log import TrainingLog
     from ..plan import Plan
 
 __all__ = [
@@ -55,11 +58,18 @@ __all__ = [
 ]
 
 
-def to_html(plan: Plan, catalogue: Catalogue | None = None) -> str:
-    """The plan as one self-contained HTML page (see :func:`runplan.render.html.to_html`).
+def to_html(
+    plan: Plan,
+    catalogue: Catalogue | None = None,
+    *,
+    log: TrainingLog | None = None,
+    today: dt.date | None = None,
+) -> str:
+    """The plan as one self-contained HTML page (see :func:`runplan.render.html.to_html`);
+    with ``log`` and ``today``, it also sets each past week's plan against the log.
 
     The page module is imported on first use, so importing runplan stays quick.
     """
     from .html import to_html as render_page
 
-    return render_page(plan, catalogue)
+    return render_page(plan, catalogue, log=log, today=today)

@@ -7,6 +7,7 @@ with autoescaping on, so text from a profile or catalogue cannot inject markup.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -14,9 +15,11 @@ from typing import TYPE_CHECKING
 
 from .._version import __version__
 from ..catalogue import Catalogue, load_catalogue
+from ..errors import ExportError
 from ..plan import Plan, RepeatStep, RunStep, Session, SessionKind, WeekKind
 from .chart import KIND_LETTERS, chart_panels
 from .figures import plan_totals, week_figures
+from .progress import progress
 from .text import (
     BLOCK_TITLES,
     DISCLAIMER,
@@ -30,6 +33,8 @@ from .text import (
 
 if TYPE_CHECKING:
     import jinja2
+
+    from ..log import TrainingLog
 
 __all__ = ["to_html"]
 
@@ -133,7 +138,13 @@ def _session(
     )
 
 
-def to_html(plan: Plan, catalogue: Catalogue | None = None) -> str:
+def to_html(
+    plan: Plan,
+    catalogue: Catalogue | None = None,
+    *,
+    log: TrainingLog | None = None,
+    today: dt.date | None = None,
+) -> str:
     """The plan as one self-contained HTML page.
 
     The page has the plan's warnings and the not-medical-advice line at the top, an inline
@@ -143,13 +154,30 @@ def to_html(plan: Plan, catalogue: Catalogue | None = None) -> str:
     warm-up, main and cool-down blocks with doses, notes and the safety line. Same plan,
     same bytes.
 
+    With a training log, the overview gains a "Logged" column and a "Planned and done"
+    section follows it: each week begun before ``today``, its planned and logged run
+    distance, runs logged against runs planned, the worst back pain and the notes logged
+    (figures from :func:`runplan.log.week_progress`, as ``runplan status`` prints them).
+    Without a log the page is exactly as before.
+
     Parameters:
         plan: the plan to show.
         catalogue: where exercise names come from (default: the built-in catalogue).
+        log: what was really run (default: none, and no "Planned and done" section).
+        today: the day the log is read up to, not included; needed with ``log``.
 
     Returns:
         The page as text (UTF-8 when written).
+
+    Raises:
+        ExportError: a log is given without ``today``.
     """
+    if log is not None and today is None:
+        raise ExportError(
+            "to_html needs today= with log=, the day the log is read up to, to tell past "
+            "weeks from coming ones."
+        )
+    done = progress(plan, log, today) if log is not None and today is not None else None
     cat = catalogue if catalogue is not None else load_catalogue()
     unit = plan.unit
     figures = week_figures(plan)
@@ -182,6 +210,8 @@ def to_html(plan: Plan, catalogue: Catalogue | None = None) -> str:
                 for k in WeekKind
                 if any(f.week.kind is k for f in figures)
             ],
+            done=done,
+            logged={w.index: w.logged for w in done.weeks} if done is not None else {},
             disclaimer=DISCLAIMER,
             version=__version__,
             fmt_distance=fmt_distance,
