@@ -2,11 +2,14 @@
 
     python benchmarks/bench.py [--json bench.json] [--repeat N]
 
-Measures, for plans of 12 and 52 weeks: build_plan; to_ics; and the floor, icalendar
-building and serialising the same events with the same text by hand in the most direct
-way. Then the cold import of runplan against importing its dependencies alone. Prints a
-table and writes JSON. Targets: to_ics within 1.3x the floor; build_plan(52 weeks) under
-a quarter of to_ics(52 weeks); importing runplan within 1.3x its dependencies.
+Measures, for plans of 12 and 52 weeks: build_plan; to_ics; to_html; and the floor,
+icalendar building and serialising the same events with the same text by hand in the most
+direct way. Then the cold import of runplan against importing its dependencies alone; then
+writing 12 weeks of FIT workouts, and reading a folder of 100 activity files (34 FIT,
+33 GPX, 33 TCX, each a 5 km run with a point every 2 s). Prints a table and writes JSON.
+Targets: to_ics within 1.3x the floor; build_plan(52 weeks) under a quarter of
+to_ics(52 weeks); to_html(52 weeks) at most 1x to_ics of the same plan; importing runplan
+within 1.3x its dependencies.
 """
 
 from __future__ import annotations
@@ -16,9 +19,11 @@ import datetime as dt
 import json
 import subprocess
 import sys
+import tempfile
 import time
 import zoneinfo
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from icalendar import Calendar, Event
@@ -26,7 +31,7 @@ from icalendar import Calendar, Event
 import runplan
 from runplan.ics import _CATEGORY, session_uid, to_ics
 from runplan.plan import Plan, SessionKind
-from runplan.render import DISCLAIMER, session_text
+from runplan.render import DISCLAIMER, session_text, to_html
 
 STAMP = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 
@@ -129,6 +134,43 @@ def import_time(code: str, repeat: int) -> float:
     return min(times)
 
 
+def activity_folder(folder: Path) -> None:
+    """100 activity files of a 5 km, 30-minute run with a point every 2 seconds."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from tests.activity_fixtures import fit_activity, gpx_track, tcx_activity
+
+    for n in range(100):
+        start = dt.datetime(2026, 1, 1, 7, tzinfo=dt.UTC) + dt.timedelta(days=n)
+        if n % 3 == 0:
+            (folder / f"run{n:03}.fit").write_bytes(fit_activity(start, 5.0, 30, records=900))
+        elif n % 3 == 1:
+            naive = start.replace(tzinfo=None)
+            (folder / f"run{n:03}.gpx").write_text(gpx_track(naive, 5.0, 30, per_km=180))
+        else:
+            naive = start.replace(tzinfo=None)
+            (folder / f"run{n:03}.tcx").write_text(tcx_activity(naive, [(5.0, 30.0)], "Running"))
+
+
+def files_rows(repeat: int) -> dict[str, float]:
+    """Writing 12 weeks of FIT workouts; reading 100 activity files from a folder."""
+    plan = runplan.build_plan(profile(12))
+    with tempfile.TemporaryDirectory() as tmp:
+        out, runs = Path(tmp) / "fit", Path(tmp) / "runs"
+        runs.mkdir()
+        start = plan.profile.start_date
+
+        def write() -> int:
+            return len(runplan.write_fit(plan, out, start=start, weeks=12))
+
+        workouts = write()
+        fit_s = best(write, repeat)
+        activity_folder(runs)
+        entries = len(runplan.TrainingLog.from_file(runs))
+        assert entries == 100, entries
+        read_s = best(lambda: runplan.TrainingLog.from_file(runs), max(1, repeat // 2))
+    return {"fit_workouts": workouts, "write_fit_12w_s": fit_s, "read_100_activities_s": read_s}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", default="bench-results.json", help="where to write the figures")
@@ -142,6 +184,7 @@ def main() -> None:
         events = sum(1 for s in plan.sessions() if s.kind is not SessionKind.REST)
         build_s = best(lambda p=p: runplan.build_plan(p), args.repeat)
         ics_s = best(lambda plan=plan: to_ics(plan, stamp=STAMP), args.repeat)
+        html_s = best(lambda plan=plan: to_html(plan), args.repeat)
         inputs = floor_inputs(plan)
         last = p.end_date + dt.timedelta(days=2)
         same_work(to_ics(plan, stamp=STAMP), floor(inputs, p.start_date, last))
@@ -154,10 +197,12 @@ def main() -> None:
             "build_plan_s": build_s,
             "to_ics_s": ics_s,
             "floor_s": floor_s,
+            "to_html_s": html_s,
             "to_ics_over_floor": ics_s / floor_s,
             "build_over_to_ics": build_s / ics_s,
+            "to_html_over_to_ics": html_s / ics_s,
         }
-        rows.append((f"{weeks} weeks ({events} events)", build_s, ics_s, floor_s))
+        rows.append((f"{weeks} weeks ({events} events)", build_s, ics_s, floor_s, html_s))
     repeat = max(args.repeat, 15)
     base = import_time("pass", repeat)
     # pydantic imports lazily: "import pydantic" loads little of what any model needs, so
@@ -175,11 +220,11 @@ def main() -> None:
         "runplan_over_dependencies": (own - base) / (deps - base),
         "runplan_over_dependencies_with_basemodel": (own - base) / (deps_used - base),
     }
-    header = ("plan", "build_plan", "to_ics", "floor", "ics/floor", "build/ics")
-    print(f"{header[0]:24} " + " ".join(f"{h:>9}" for h in header[1:]))
-    for label, b, i, f in rows:
-        times = f"{b * 1000:7.1f}ms {i * 1000:7.1f}ms {f * 1000:7.1f}ms"
-        print(f"{label:24} {times} {i / f:9.2f} {b / i:9.2f}")
+    header = ("plan", "build_plan", "to_ics", "floor", "to_html", "ics/floor", "build/ics")
+    print(f"{header[0]:24} " + " ".join(f"{h:>9}" for h in header[1:]) + " html/ics")
+    for label, b, i, f, h in rows:
+        times = f"{b * 1000:7.1f}ms {i * 1000:7.1f}ms {f * 1000:7.1f}ms {h * 1000:7.1f}ms"
+        print(f"{label:24} {times} {i / f:9.2f} {b / i:9.2f} {h / i:8.2f}")
     imp = results["import"]
     print(
         f"cold import (python itself {base * 1000:.0f} ms excluded): runplan "
@@ -187,6 +232,13 @@ def main() -> None:
         f"(ratio {imp['runplan_over_dependencies']:.2f}); dependencies with BaseModel "
         f"{(deps_used - base) * 1000:.0f} ms (ratio "
         f"{imp['runplan_over_dependencies_with_basemodel']:.2f})"
+    )
+    files = files_rows(args.repeat)
+    results["files"] = files
+    print(
+        f"write_fit, 12 weeks ({files['fit_workouts']} workouts): "
+        f"{files['write_fit_12w_s'] * 1000:.1f} ms; TrainingLog.from_file, a folder of 100 "
+        f"activity files: {files['read_100_activities_s'] * 1000:.0f} ms"
     )
     with open(args.json, "w", encoding="utf-8") as handle:
         json.dump(results, handle, indent=2)

@@ -6,6 +6,7 @@ import datetime as dt
 
 from runplan import RunnerProfile, build_plan
 from runplan.ics import to_ics
+from runplan.render import to_html
 
 from .profiles import EXAMPLES, example
 
@@ -33,3 +34,14 @@ def ics_bytes(name: str) -> bytes:
     """The golden calendar's bytes as runplan makes them now."""
     profile, options = GOLDEN_ICS[name]
     return to_ics(build_plan(profile), stamp=STAMP, **options)  # type: ignore[arg-type]
+
+
+#: name -> profile of the golden HTML page (rendered without a training log).
+GOLDEN_HTML: dict[str, RunnerProfile] = {
+    "page_back_flare": RunnerProfile.model_validate({**EXAMPLES["back_pain_flare"], "weeks": 3}),
+}
+
+
+def html_text(name: str) -> str:
+    """The golden page's text as runplan makes it now."""
+    return to_html(build_plan(GOLDEN_HTML[name]))

@@ -7,7 +7,18 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from runplan import ProfileError, RunnerProfile
+from runplan import (
+    PaceRange,
+    Plan,
+    ProfileError,
+    RepeatStep,
+    RunnerProfile,
+    RunSpec,
+    RunStep,
+    RunType,
+    SessionKind,
+    StepKind,
+)
 
 DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
@@ -141,3 +152,62 @@ def profiles(draw: st.DrawFn) -> RunnerProfile:
 
         assume(False)
         raise  # unreachable
+
+
+def with_steps(plan: Plan) -> Plan:
+    """The plan with steps written by hand into every run, as the builder will write them:
+    run/walk as a repeat between warm-up and cool-down walks, easy runs with a pace and
+    strides, long runs by distance."""
+    weeks = []
+    for week in plan.weeks:
+        sessions = []
+        for s in week.sessions:
+            if s.run is not None and s.kind is SessionKind.RUN:
+                sessions.append(
+                    s.model_copy(update={"run": s.run.model_copy(update={"steps": _steps(s.run)})})
+                )
+            else:
+                sessions.append(s)
+        weeks.append(week.model_copy(update={"sessions": sessions}))
+    return plan.model_copy(update={"weeks": weeks})
+
+
+def without_steps(plan: Plan) -> Plan:
+    """The plan with every run's steps taken out, as a plan written elsewhere may come."""
+    weeks = []
+    for week in plan.weeks:
+        sessions = [
+            s.model_copy(update={"run": s.run.model_copy(update={"steps": []})})
+            if s.run is not None
+            else s
+            for s in week.sessions
+        ]
+        weeks.append(week.model_copy(update={"sessions": sessions}))
+    return plan.model_copy(update={"weeks": weeks})
+
+
+def _steps(run: RunSpec) -> list[RunStep | RepeatStep]:
+    walk = RunStep(kind=StepKind.WARM_UP, minutes=5)
+    cool = RunStep(kind=StepKind.COOL_DOWN, minutes=5)
+    if run.type is RunType.RUN_WALK:
+        rounds = RepeatStep(
+            repeat=8,
+            steps=[RunStep(kind=StepKind.RUN, minutes=3), RunStep(kind=StepKind.WALK, minutes=1)],
+        )
+        return [walk, rounds, cool]
+    pace = PaceRange(slow=420, fast=390)
+    steps: list[RunStep | RepeatStep] = [
+        walk,
+        RunStep(kind=StepKind.RUN, distance=run.distance, pace=pace),
+    ]
+    if run.type is RunType.EASY:
+        steps.append(
+            RepeatStep(
+                repeat=4,
+                steps=[
+                    RunStep(kind=StepKind.STRIDE, minutes=20 / 60),
+                    RunStep(kind=StepKind.RECOVER, minutes=1.5),
+                ],
+            )
+        )
+    return [*steps, cool]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from runplan import build_plan
 
-from .golden import GOLDEN_ICS, GOLDEN_JSON, ics_bytes
+from .golden import GOLDEN_HTML, GOLDEN_ICS, GOLDEN_JSON, html_text, ics_bytes
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -23,6 +23,9 @@ def main() -> None:
     for name in GOLDEN_ICS:
         (DATA / f"{name}.ics").write_bytes(ics_bytes(name))
         print(f"wrote tests/data/{name}.ics")
+    for name in GOLDEN_HTML:
+        (DATA / f"{name}.html").write_text(html_text(name), encoding="utf-8")
+        print(f"wrote tests/data/{name}.html")
 
 
 if __name__ == "__main__":

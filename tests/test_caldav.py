@@ -22,6 +22,7 @@ import pytest
 from runplan import Plan, RunnerProfile, SessionKind, build_plan
 from runplan.ics import event_calendars, session_uid
 
+from .dst import DST_PROFILES, dst_plan, timed_sessions
 from .profiles import EXAMPLES
 
 pytestmark = pytest.mark.caldav
@@ -170,3 +171,26 @@ def test_replanned_calendar_replaces_events_and_drops_removed_slots(radicale: st
     assert set(events) == new_uids
     assert len(calendar.events()) == len(new_uids)
     assert {int(e["SEQUENCE"]) for e in events.values()} == {new.revision}
+
+
+def test_radicale_stores_dst_plans_with_exact_lengths(radicale: str) -> None:
+    client = caldav.DAVClient(url=radicale, username="runner", password="unused")
+    for name in sorted(DST_PROFILES):
+        plan = dst_plan(name)
+        calendar = client.principal().make_calendar(name=name, cal_id=name.replace("_", "-"))
+        upload(calendar, plan)
+        planned = timed_sessions(plan)
+        found = calendar.search(  # a day either side: late runs end on the next UTC day
+            start=dt.datetime.combine(plan.weeks[0].start, dt.time(), tzinfo=dt.UTC)
+            - dt.timedelta(days=1),
+            end=dt.datetime.combine(plan.profile.end_date, dt.time(), tzinfo=dt.UTC)
+            + dt.timedelta(days=2),
+            event=True,
+            expand=False,
+        )
+        events = {str(e.icalendar_component["UID"]): e.icalendar_component for e in found}
+        assert set(events) == set(planned), name
+        for uid, event in events.items():
+            start = event["DTSTART"].dt.astimezone(dt.UTC)
+            end = event["DTEND"].dt.astimezone(dt.UTC)
+            assert end - start == dt.timedelta(minutes=planned[uid]), (name, uid)

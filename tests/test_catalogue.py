@@ -78,8 +78,10 @@ def test_seed_doses_match_the_articles(cat: Catalogue) -> None:
 
 
 def test_progressions_link_easier_and_harder_variants(cat: Catalogue) -> None:
-    assert cat["plank"].harder == "side_plank"
+    # Links stay within a pattern, so a harder variant takes over the same job.
+    assert cat["kneeling_plank"].harder == "plank" and cat["plank"].easier == "kneeling_plank"
     assert cat["side_plank"].harder == "spiderman_plank"
+    assert cat["bicycle_crunch"].easier == "dead_bug"  # its caution: swap for dead bugs
     assert cat["glute_bridge"].harder == "hip_thrust"
     assert cat["hip_thrust"].easier == "glute_bridge"
     for ex in cat.values():

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from runplan import Plan, __version__, build_plan
+from runplan import Plan, RunnerProfile, __version__, build_plan
 from runplan.cli import EXAMPLES, example_profile, main
 
 from .conftest import ROOT
@@ -85,24 +85,23 @@ def test_plan_from_profile_to_stdout_in_each_format(
     assert main(["plan", profile, "--format", "md"]) == 0
     md = capsysbinary.readouterr().out.decode()
     assert md.startswith("# First steps") and "not medical advice" in md and "## Week 12" in md
-    assert (
-        main(["plan", profile, "--stamp", "2026-01-01T00:00:00Z", "--alarm", "20", "--all-day"])
-        == 0
-    )
+    stream = ["-o", "-", "--stamp", "2026-01-01T00:00:00Z", "--alarm", "20", "--all-day"]
+    assert main(["plan", profile, *stream]) == 0
     ics = capsysbinary.readouterr().out
-    assert b"DTSTAMP:20260101T000000Z" in ics and b"TRIGGER:-PT20M" in ics and b"VALUE=DATE" in ics
+    assert b"DTSTAMP:20260101T000000Z" in ics and b"TRIGGER:PT6H40M" in ics and b"VALUE=DATE" in ics
 
 
 def test_plan_output_format_follows_the_suffix(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     profile = str(ROOT / "examples" / "back_flare.yaml")
-    for suffix in ("ics", "json", "md"):
+    for suffix in ("ics", "json", "md", "html"):
         target = tmp_path / f"plan.{suffix}"
         assert run(capsys, "plan", profile, "-o", str(target))[0] == 0
     assert (tmp_path / "plan.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
     assert json.loads((tmp_path / "plan.json").read_text())["revision"] == 1
     assert (tmp_path / "plan.md").read_text().startswith("# Back on track")
+    assert (tmp_path / "plan.html").read_text().startswith("<!DOCTYPE html>")
 
 
 def test_plan_with_own_catalogue(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -121,7 +120,9 @@ def test_exercises_table_filters_and_json(capsys: pytest.CaptureFixture[str]) ->
     data = json.loads(out)
     assert code == 0 and data and all(e["level"] == "advanced" for e in data)
     code, out, _ = run(capsys, "exercises")
-    assert len(out.strip().splitlines()) == 41  # header and 40 exercises
+    assert len(out.strip().splitlines()) == 44  # header and 43 exercises
+    assert max(len(line) for line in out.splitlines()) <= 100
+    assert "single_leg_t_balance_medicine_ball " in out  # ids are never cut
 
 
 def test_exercise_shows_everything(capsys: pytest.CaptureFixture[str]) -> None:
@@ -137,7 +138,7 @@ def test_unknown_exercise_suggests_the_closest(capsys: pytest.CaptureFixture[str
     assert code == 2 and out == ""
     assert (
         err.strip()
-        == "runplan: error: Unknown exercise 'plnak'. Did you mean: plank, side_plank, pilates?"
+        == "runplan: error: Unknown exercise 'plnak'. Did you mean: plank, side_plank, kneeling_plank?"
     )
 
 
@@ -182,7 +183,6 @@ ERRORS = [
     (["exercises", "--category", "cardio"], "invalid choice: 'cardio'"),
     (["check", "missing.json"], "missing.json does not exist"),
     (["frobnicate"], "invalid choice: 'frobnicate'"),
-    ([], "the following arguments are required: command"),
 ]
 
 
@@ -310,3 +310,144 @@ def test_replan_error_paths(
         code = int(exc.code or 0)
         err = capsys.readouterr().err
     assert code == 2 and needle in err and len(err.strip().splitlines()) == 1
+
+
+def test_plan_without_output_prints_the_summary_and_markdown(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "plan", str(ROOT / "examples" / "beginner.yaml"))
+    assert code == 0 and "BEGIN:VCALENDAR" not in out
+    assert out.startswith("First steps: 12 weeks from 2026-01-05")
+    assert "\n# First steps\n" in out and "## Week 12 " in out and "| Minutes |" in out
+
+
+def test_plan_html_to_a_file_and_to_a_stream(
+    capsysbinary: pytest.CaptureFixture[bytes], tmp_path: Path
+) -> None:
+    profile = str(ROOT / "examples" / "back_flare.yaml")
+    assert main(["plan", profile, "-o", str(tmp_path / "plan.html")]) == 0
+    page = (tmp_path / "plan.html").read_bytes()
+    assert page.startswith(b"<!DOCTYPE html>") and b'<section class="week" id="week-8"' in page
+    capsysbinary.readouterr()
+    assert main(["plan", profile, "-o", "-", "--format", "html"]) == 0
+    assert capsysbinary.readouterr().out == page
+
+
+def test_bare_runplan_prints_help(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys)
+    assert code == 0 and err == "" and out.startswith("usage: runplan")
+    assert "plan" in out and "schema" in out
+
+
+def _options(parser: object) -> list[tuple[str, object]]:
+    import argparse
+
+    assert isinstance(parser, argparse.ArgumentParser)
+    found = []
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                found.extend((f"{name} {flag}", a) for flag, a in _options(sub))
+        elif action.option_strings and action.dest not in ("help", "version"):
+            found.append((action.option_strings[-1], action))
+    return found
+
+
+def test_every_option_has_help_with_its_default() -> None:
+    from runplan.cli import build_parser
+
+    options = _options(build_parser())
+    assert len(options) > 20
+    for flag, action in options:
+        text = getattr(action, "help", None) or ""
+        assert "default" in text, f"{flag} does not say its default: {text!r}"
+    units = {flag: getattr(a, "help", "") for flag, a in options}
+    assert "minutes" in units["plan --alarm"] and "YYYY-MM-DD" in units["plan --start"]
+
+
+def test_start_keeps_the_race_date_of_a_profile(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "plan.json"
+    profile = str(ROOT / "examples" / "half_marathon_miles.yaml")
+    code, _, err = run(capsys, "plan", profile, "--start", "2026-02-02", "-o", str(target))
+    assert code == 0, err
+    plan = Plan.model_validate_json(target.read_text())
+    assert plan.profile.start_date == dt.date(2026, 2, 2)
+    assert plan.profile.race_date == dt.date(2026, 4, 19) and len(plan.weeks) == 11
+    assert plan.weeks[-1].sessions[-1].kind == "race"
+
+
+def test_start_after_the_race_is_a_one_line_error(capsys: pytest.CaptureFixture[str]) -> None:
+    profile = str(ROOT / "examples" / "half_marathon_miles.yaml")
+    code, out, err = run(capsys, "plan", profile, "--start", "2026-05-04")
+    assert code == 2 and out == "" and len(err.splitlines()) == 1
+    assert "--start 2026-05-04 is after the race on 2026-04-19" in err
+
+
+def test_check_a_profile_prints_the_plans_warnings(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    profile = tmp_path / "marathon.yaml"
+    profile.write_text(
+        "start_date: 2026-03-02\nrace: marathon\nrace_date: 2026-04-12\n"
+        "weekly_distance: 20\nrun_days: [tue, thu, sun]\nlong_run_day: sun\n"
+    )
+    plan = build_plan(RunnerProfile.from_file(profile))
+    assert plan.warnings
+    code, _, err = run(capsys, "check", str(profile))
+    for warning in plan.warnings:
+        assert f"Note: {warning}" in err
+    assert code in (0, 1)
+
+
+@pytest.mark.parametrize(
+    ("flags", "note"),
+    [
+        (["--alarm", "20"], "--alarm only shapes .ics calendars; ignored for json output"),
+        (["--all-day", "--include-rest"], "--all-day, --include-rest only shape .ics"),
+    ],
+)
+def test_calendar_options_say_they_do_not_apply_to_other_formats(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, flags: list[str], note: str
+) -> None:
+    code, _, err = run(capsys, "plan", "--example", "-o", str(tmp_path / "p.json"), *flags)
+    assert code == 0 and f"runplan: note: {note}" in err
+    code, _, err = run(capsys, "plan", "--example", "-o", str(tmp_path / "p.ics"), *flags)
+    assert code == 0 and "note:" not in err
+
+
+def test_wrong_file_types_say_what_was_expected_and_what_they_are(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    profile = ROOT / "examples" / "half_marathon_miles.yaml"
+    ics, plan = tmp_path / "hm.ics", tmp_path / "plan.json"
+    assert run(capsys, "plan", str(profile), "-o", str(ics))[0] == 0
+    assert run(capsys, "plan", str(profile), "-o", str(plan))[0] == 0
+    code, _, err = run(capsys, "check", str(ics))
+    assert code == 2 and err.strip() == (
+        "runplan: error: Expected a plan JSON file or a runner profile (YAML or JSON), "
+        "but hm.ics is an iCalendar (.ics) file."
+    )
+    log = str(ROOT / "examples" / "training_log.csv")
+    code, _, err = run(capsys, "replan", str(profile), log, "--today", "2026-01-19")
+    assert code == 2 and err.strip() == (
+        "runplan: error: half_marathon_miles.yaml is a runner profile, but a plan JSON file "
+        "was expected; make one with runplan plan half_marathon_miles.yaml -o plan.json."
+    )
+    code, _, err = run(capsys, "plan", str(plan))
+    assert code == 2 and err.strip() == (
+        "runplan: error: Expected a runner profile (YAML or JSON), but plan.json is a plan "
+        "JSON file."
+    )
+    code, _, _ = run(capsys, "check", str(plan))
+    assert code == 0
+
+
+@pytest.mark.parametrize("name", ["profile", "catalogue", "plan"])
+def test_schema_command_prints_each_schema(capsys: pytest.CaptureFixture[str], name: str) -> None:
+    from runplan.schemas import schema
+
+    code, out, _ = run(capsys, "schema", name)
+    assert code == 0 and json.loads(out) == schema(name)
+    assert json.loads(out)["$schema"].endswith("/2020-12/schema")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -33,7 +34,7 @@ def test_example_script_runs(script: Path, tmp_path: Path) -> None:
     assert result.stdout.strip()
 
 
-def test_build_and_export_writes_three_files(tmp_path: Path) -> None:
+def test_build_and_export_writes_four_files(tmp_path: Path) -> None:
     subprocess.run(
         [sys.executable, str(ROOT / "examples" / "build_and_export.py"), str(tmp_path)],
         check=True,
@@ -43,7 +44,28 @@ def test_build_and_export_writes_three_files(tmp_path: Path) -> None:
         "half_marathon.ics",
         "half_marathon.json",
         "half_marathon.md",
+        "half_marathon.html",
     }
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=lambda p: p.name)
+def test_example_scripts_write_nothing_where_they_run(script: Path, tmp_path: Path) -> None:
+    """Run without an output folder, a script writes into a temporary folder of its own,
+    never into the folder it runs in (the checkout, for most people)."""
+    here = tmp_path / "cwd"
+    here.mkdir()
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    result = subprocess.run(
+        [sys.executable, str(script)],
+        cwd=here,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "TMPDIR": str(scratch)},
+    )
+    assert result.returncode == 0, result.stderr
+    assert list(here.iterdir()) == []
 
 
 @pytest.mark.parametrize("profile", PROFILES, ids=lambda p: p.name)

@@ -7,7 +7,7 @@ import pytest
 from runplan import Plan, build_plan
 
 from .conftest import DATA
-from .golden import GOLDEN_ICS, GOLDEN_JSON, ics_bytes
+from .golden import GOLDEN_HTML, GOLDEN_ICS, GOLDEN_JSON, html_text, ics_bytes
 
 
 @pytest.mark.parametrize("name", sorted(GOLDEN_JSON))
@@ -25,4 +25,12 @@ def test_calendar_matches_the_golden_file(name: str) -> None:
     expected = (DATA / f"{name}.ics").read_bytes()
     assert ics_bytes(name) == expected, (
         f"{name}.ics differs; if on purpose: python -m tests.regenerate_golden"
+    )
+
+
+@pytest.mark.parametrize("name", sorted(GOLDEN_HTML))
+def test_page_without_a_log_matches_the_golden_file(name: str) -> None:
+    expected = (DATA / f"{name}.html").read_text(encoding="utf-8")
+    assert html_text(name) == expected, (
+        f"{name}.html differs; if on purpose: python -m tests.regenerate_golden"
     )

@@ -59,6 +59,8 @@ def test_wheel_installed_outside_the_checkout_loads_the_catalogue(tmp_path: Path
         capture_output=True,
     )
     assert (site / "runplan" / "exercises.yaml").is_file()
+    for shipped in ("exercises.schema.json", "profile.schema.json", "render/templates/plan.html"):
+        assert (site / "runplan" / shipped).is_file(), shipped
     # The runtime dependencies come from the test environment, added only now so that pip
     # could not mistake the test environment's runplan for an installed one. A .pth line
     # adds a folder after site-packages and does not run the .pth files inside it.
@@ -67,7 +69,9 @@ def test_wheel_installed_outside_the_checkout_loads_the_catalogue(tmp_path: Path
         [
             str(python),
             "-c",
-            "import runplan; c = runplan.load_catalogue(); print(runplan.__file__); print(len(c))",
+            "import runplan; c = runplan.load_catalogue(); print(runplan.__file__); print(len(c)); "
+            "import datetime as d; from runplan.cli import example_profile as e; "
+            "print(len(runplan.to_html(runplan.build_plan(e('beginner', d.date(2026, 1, 5))))))",
         ],
         check=True,
         capture_output=True,
@@ -76,3 +80,4 @@ def test_wheel_installed_outside_the_checkout_loads_the_catalogue(tmp_path: Path
     ).stdout.split()
     assert out[0].startswith(str(site)), out
     assert int(out[1]) >= 38
+    assert int(out[2]) > 10_000  # the page renders from the wheel's own template

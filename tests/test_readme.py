@@ -27,3 +27,12 @@ def test_readme_python_examples_run(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     namespace: dict[str, object] = {}
     for block in BLOCKS:
         exec(compile(block, "README.md", "exec"), namespace)
+
+
+def test_readme_shows_the_page_and_documents_the_new_commands() -> None:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    assert "![The HTML page of the half-marathon example](docs/plan.png)" in readme
+    png = (ROOT / "docs" / "plan.png").read_bytes()
+    assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) > 10_000
+    for needle in ("-o plan.html", "runplan schema profile", "summary and the whole plan as"):
+        assert needle in readme

@@ -72,9 +72,11 @@ def test_missing_cutback_is_flagged(cat: Catalogue) -> None:
     plan = build_plan(example("beginner_3_days"), cat)
 
     def change(d: dict[str, Any]) -> None:
-        for s in d["weeks"][3]["sessions"]:  # week 4, a cutback week
+        longest = max(s["run"]["distance"] for s in d["weeks"][2]["sessions"] if s["run"])
+        for s in d["weeks"][3]["sessions"]:  # week 4, a cutback week, as big as week 3
             if s["run"]:
-                s["run"]["distance"] = 2.0
+                s["run"]["distance"] = longest
+                s["run"]["steps"] = []
 
     assert "cutback_weeks" in rule_names(edit(plan, change), cat)
 
@@ -292,3 +294,96 @@ def test_examples_table_covers_the_issue_profiles() -> None:
     assert {"beginner_3_days", "back_pain_flare", "no_equipment", "exercise_ball", "miles"} <= set(
         EXAMPLES
     )
+
+
+# ---------------------------------------------------------------- strength rules
+
+
+def _core(data: dict[str, Any]) -> list[dict[str, Any]]:
+    return [s for s in sessions(data) if s["kind"] == "core"]
+
+
+def _item(exercise: str, **dose: Any) -> dict[str, Any]:
+    return {"exercise": exercise, "sets": 1, "reps": 10, **dose}
+
+
+def test_exercise_above_the_runners_level_is_flagged(good: Plan, cat: Catalogue) -> None:
+    beginner = edit(good, lambda d: d["profile"].update(level="beginner"))
+    flagged = [v for v in check_plan(beginner, cat) if v.rule == "level"]
+    assert flagged and all(v.group == "care" for v in flagged)
+    assert "level" not in rule_names(good, cat)
+
+
+def test_exercise_the_back_should_skip_is_flagged(good: Plan, cat: Catalogue) -> None:
+    def change(d: dict[str, Any]) -> None:
+        _core(d)[0]["blocks"][1]["items"].append(_item("superman"))
+
+    assert "avoid_when" not in rule_names(edit(good, change), cat)  # a healthy back
+    mild = edit(edit(good, change), lambda d: d["profile"].update(back_pain="mild"))
+    assert "avoid_when" in rule_names(mild, cat)
+
+
+def test_bent_spine_in_a_sore_backs_core_session_is_flagged(cat: Catalogue) -> None:
+    plan = build_plan(example("back_pain_mild"), cat)
+    assert check_plan(plan, cat) == []
+
+    def change(d: dict[str, Any]) -> None:
+        _core(d)[0]["blocks"][0]["items"].append(_item("cat_stretch"))
+
+    messages = [v.message for v in check_plan(edit(plan, change), cat) if v.rule == "back_pain"]
+    assert any("Cat stretch" in m and "spine-neutral" in m for m in messages)
+
+
+def test_flare_without_red_flags_is_flagged(cat: Catalogue) -> None:
+    plan = build_plan(example("back_pain_flare"), cat)
+    assert check_plan(plan, cat) == []
+    bare = edit(plan, lambda d: d.update(warnings=[]))
+    assert any("doctor" in v.message for v in check_plan(bare, cat))
+
+
+def test_same_exercise_twice_in_a_day_is_flagged(good: Plan, cat: Catalogue) -> None:
+    def change(d: dict[str, Any]) -> None:
+        core = _core(d)[0]
+        core["blocks"][0]["items"].append(dict(core["blocks"][1]["items"][0]))
+
+    flagged = [v for v in check_plan(edit(good, change), cat) if v.rule == "variety"]
+    assert len(flagged) == 1 and flagged[0].date is not None and "twice" in flagged[0].message
+
+
+@pytest.mark.parametrize(("sessions_with", "flagged"), [(3, False), (4, True)])
+def test_main_exercise_in_more_than_60_percent_of_core_sessions_is_flagged(
+    cat: Catalogue, sessions_with: int, flagged: bool
+) -> None:
+    profile = RunnerProfile.model_validate({**EXAMPLES["intermediate_5_days"], "weeks": 2})
+    plan = build_plan(profile, cat)
+    others = ["dead_bug", "bird_dog", "glute_bridge", "side_plank", "hip_hike", "draw_in_maneuver"]
+
+    def change(d: dict[str, Any]) -> None:
+        cores = _core(d)
+        assert len(cores) == 6
+        for k, core in enumerate(cores):
+            main = [_item(others[k])] + ([_item("superman")] if k < sessions_with else [])
+            core["blocks"] = [{"name": "main", "items": main}]
+
+    messages = [v.message for v in check_plan(edit(plan, change), cat) if v.rule == "variety"]
+    assert any("Superman is in" in m for m in messages) is flagged, messages
+
+
+@pytest.mark.parametrize(
+    ("days_before", "minutes", "flagged"),
+    [(3, 16, False), (3, 17, True), (2, 15, True), (0, 15, True), (7, 25, False)],
+)
+def test_race_week_strength_is_light_and_stops_two_days_out(
+    cat: Catalogue, days_before: int, minutes: int, flagged: bool
+) -> None:
+    plan = build_plan(example("half_marathon_race"), cat)
+    race = plan.profile.race_date
+    assert race is not None and "race_week_strength" not in rule_names(plan, cat)
+    day = race - dt.timedelta(days=days_before)
+
+    def change(d: dict[str, Any]) -> None:
+        core = _core(d)[-1]
+        core["date"] = day.isoformat()
+        core["duration_minutes"] = minutes
+
+    assert ("race_week_strength" in rule_names(edit(plan, change), cat)) is flagged

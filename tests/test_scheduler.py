@@ -109,14 +109,16 @@ def test_spiderman_never_precedes_a_run(cat: Catalogue) -> None:
 
 def test_core_covers_every_movement_pattern(cat: Catalogue) -> None:
     plan = build_plan(example("exercise_ball"), cat)
+    seen: set[str] = set()
     for session in (s for s in plan.sessions() if s.kind is SessionKind.CORE):
-        ids = {p.exercise for _, p in session.prescriptions()}
-        assert ids & {"plank", "dead_bug"}, ids
-        assert ids & {"side_plank", "lying_lateral_leg_lift"}, ids
-        assert ids & {"glute_bridge", "hip_thrust"}, ids
-        assert ids & {"single_leg_t_balance", "single_leg_t_balance_medicine_ball"}, ids
-        assert "ball_pike" in ids
+        patterns = {cat[p.exercise].pattern for p in session.blocks[1].items}
+        assert len(patterns) >= 4, patterns  # each session trains several things
+        seen |= {p.value for p in patterns if p is not None}
         assert 15 <= session.duration_minutes <= 25
+    assert seen >= {
+        "anti_extension", "lateral", "hip_extension", "anti_rotation", "hip_abduction",
+        "single_leg", "trunk_flexion", "back_extension",
+    }  # fmt: skip
 
 
 def test_core_variety_rotates_across_sessions(cat: Catalogue) -> None:

@@ -1,4 +1,4 @@
-"""File edges shared by the loaders and writers: safe YAML/JSON reading, atomic writing,
+"""File edges shared by the loaders and writers: bounded YAML/JSON reading, safe writing,
 and turning pydantic's validation errors into one plain sentence."""
 
 from __future__ import annotations
@@ -6,7 +6,9 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from collections.abc import Callable
+import re
+import stat
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -16,30 +18,100 @@ from pydantic import ValidationError
 from .errors import RunplanError
 
 __all__ = [
+    "MAX_DEPTH",
+    "MAX_JSON_BYTES",
+    "MAX_YAML_BYTES",
+    "MAX_YAML_NODES",
     "atomic_write",
+    "check_output",
     "describe_validation_error",
     "package_path",
+    "read_bytes",
     "read_data_file",
     "read_text",
+    "short_repr",
 ]
 
+#: The largest YAML file runplan reads (catalogues, profiles and logs are far smaller).
+MAX_YAML_BYTES = 2 * 1024 * 1024
+#: The largest JSON or CSV file runplan reads (a 52-week plan is about 2 MB).
+MAX_JSON_BYTES = 32 * 1024 * 1024
+#: The deepest nesting of lists and mappings a data file may have.
+MAX_DEPTH = 64
+#: The most values a YAML file may expand to, aliases counted each time they are used.
+MAX_YAML_NODES = 200_000
 
-def read_text(path: Path, error: type[RunplanError], what: str) -> str:
-    """The file's text (UTF-8, a leading byte-order mark dropped).
+
+def short_repr(value: object, limit: int = 40) -> str:
+    """``repr(value)`` cut to ``limit`` characters, for quoting bad input in a message."""
+    text = repr(value) if not isinstance(value, (list, dict)) else type(value).__name__
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def read_bytes(path: Path, error: type[RunplanError], what: str, limit: int) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes.
+
+    The file is opened without blocking and checked before it is read, so a FIFO, a device
+    or a socket is refused instead of waiting forever or reading without end.
 
     Raises:
-        error: the file is missing, is a folder, is not UTF-8, or cannot be read.
+        error: the file is missing, is a folder or not a regular file, is larger than
+            ``limit``, or cannot be read.
     """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
-        return path.read_text(encoding="utf-8-sig")
+        fd = os.open(path, flags)
     except FileNotFoundError:
         raise error(f"The {what} file {path} does not exist.") from None
     except IsADirectoryError:
         raise error(f"The {what} file {path} is a folder, not a file.") from None
+    except (OSError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise error(f"The {what} file {path} cannot be read: {reason}.") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise error(f"The {what} file {path} is a folder, not a file.")
+        if not stat.S_ISREG(info.st_mode):
+            raise error(
+                f"The {what} file {path} is not a regular file (a pipe, device or socket); "
+                "save it to a file first."
+            )
+        if info.st_size > limit:
+            raise error(
+                f"The {what} file {path} is {info.st_size} bytes, more than the "
+                f"{limit} runplan reads."
+            )
+        chunks = []
+        size = 0
+        while size <= limit:
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > limit:
+            raise error(f"The {what} file {path} is more than the {limit} bytes runplan reads.")
+        return b"".join(chunks)
+    except OSError as exc:
+        raise error(f"The {what} file {path} cannot be read: {exc.strerror or exc}.") from None
+    finally:
+        os.close(fd)
+
+
+def read_text(
+    path: Path, error: type[RunplanError], what: str, *, limit: int = MAX_JSON_BYTES
+) -> str:
+    """The text of a regular file (UTF-8, a leading byte-order mark dropped).
+
+    Raises:
+        error: as :func:`read_bytes`, or the file is not UTF-8.
+    """
+    data = read_bytes(path, error, what, limit)
+    try:
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise error(f"The {what} file {path} is not UTF-8 text.") from None
-    except OSError as exc:
-        raise error(f"The {what} file {path} cannot be read: {exc.strerror}.") from None
 
 
 def package_path(name: str) -> Path:
@@ -53,8 +125,135 @@ def package_path(name: str) -> Path:
     return Path(__file__).resolve().parents[2] / name
 
 
+# ---------------------------------------------------------------------- bounded YAML
+
+
+class _TooLarge(yaml.YAMLError):
+    """A YAML document nested too deeply or expanding to too many values."""
+
+
+def _no_sexagesimal(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    # YAML 1.1 reads 18:30 as the base-60 number 1110; YAML 1.2 dropped that. A value
+    # with a colon stays a string, so times and paces may be written unquoted.
+    return re.compile(r"(?!.*:)" + pattern.pattern, pattern.flags)
+
+
+class _BoundedLoader(yaml.SafeLoader):
+    """``yaml.SafeLoader`` with limits: nesting depth, values after alias expansion
+    (no "billion laughs"), and no base-60 numbers."""
+
+    yaml_implicit_resolvers = {  # noqa: RUF012 (a class table, as in yaml.SafeLoader)
+        first: [
+            (tag, _no_sexagesimal(rx) if tag.endswith((":int", ":float")) else rx)
+            for tag, rx in resolvers
+        ]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                line = self.peek_event().start_mark.line + 1  # type: ignore[no-untyped-call]
+                raise _TooLarge(
+                    f"nests its values too deeply (more than {MAX_DEPTH} levels, line {line})"
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+    def get_single_node(self) -> Any:
+        node = super().get_single_node()
+        if node is not None:
+            _measure(node)
+        return node
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
+
+
+def _measure(root: yaml.Node) -> None:
+    """Count the values and the depth of a composed document as the constructor will build
+    them, each alias counted in full every time it is used; iterative, so no recursion."""
+    done: dict[int, tuple[int, int]] = {}
+    open_nodes: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, finished = stack.pop()
+        if id(node) in done:
+            continue
+        kids = _children(node)
+        if not finished:
+            if id(node) in open_nodes:
+                raise _TooLarge("has an alias that refers to a value that contains it")
+            open_nodes.add(id(node))
+            stack.append((node, True))
+            for kid in kids:
+                if id(kid) in open_nodes:
+                    raise _TooLarge("has an alias that refers to a value that contains it")
+                if id(kid) not in done:
+                    stack.append((kid, False))
+            continue
+        open_nodes.discard(id(node))
+        size = 1 + sum(done[id(k)][0] for k in kids)
+        depth = 1 + max((done[id(k)][1] for k in kids), default=0)
+        if size > MAX_YAML_NODES:
+            raise _TooLarge(f"expands to more than {MAX_YAML_NODES} values (aliases counted)")
+        if depth > MAX_DEPTH:
+            raise _TooLarge(f"nests its values too deeply (more than {MAX_DEPTH} levels)")
+        done[id(node)] = (size, depth)
+
+
+def _yaml_error(exc: yaml.YAMLError, where: str) -> str:
+    if isinstance(exc, _TooLarge):
+        return f"{where} {exc}."
+    if isinstance(exc, yaml.reader.ReaderError):
+        return (
+            f"{where} is not valid YAML: unacceptable character #x{exc.character:04x} "
+            f"at position {exc.position} (YAML allows no control characters)."
+        )
+    if isinstance(exc, yaml.constructor.ConstructorError):
+        line = exc.problem_mark.line + 1 if exc.problem_mark else "?"
+        return (
+            f"{where} uses a YAML tag runplan refuses at line {line} "
+            f"({exc.problem}); write plain YAML values instead."
+        )
+    if isinstance(exc, yaml.MarkedYAMLError):
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else "?"
+        return f"{where} is not valid YAML at line {line}: {exc.problem}."
+    return f"{where} is not valid YAML: {exc}."
+
+
+def _json_depth_ok(data: Any) -> bool:
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return False
+        if isinstance(value, dict):
+            stack.extend((v, depth + 1) for v in value.values())
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1) for v in value)
+    return True
+
+
 def read_data_file(path: str | os.PathLike[str], error: type[RunplanError], what: str) -> Any:
-    """Read a YAML or JSON file with ``yaml.safe_load`` and return the parsed data.
+    """Read a YAML or JSON file, within limits, and return the parsed data.
+
+    YAML is read with a bounded ``yaml.SafeLoader``: no Python tags, at most
+    :data:`MAX_DEPTH` levels, at most :data:`MAX_YAML_NODES` values with aliases expanded,
+    and ``18:30`` stays the text "18:30" (not the base-60 number 1110). JSON is limited to
+    the same depth.
 
     Parameters:
         path: the file to read; ``.json`` files are parsed as JSON, anything else as YAML.
@@ -62,34 +261,37 @@ def read_data_file(path: str | os.PathLike[str], error: type[RunplanError], what
         what: what the file is meant to hold ("catalogue", "profile"), for messages.
 
     Raises:
-        error: the file is missing or unreadable, is not valid YAML/JSON (with the line
-            number), or uses a YAML tag that would construct a Python object.
+        error: the file is missing, unreadable, not a regular file or too large; it is not
+            valid YAML/JSON (with the line number); it nests too deeply or expands too far;
+            or it uses a YAML tag that would construct a Python object.
     """
     p = Path(path)
-    text = read_text(p, error, what)
+    where = f"The {what} file {p}"
     if p.suffix.lower() == ".json":
+        text = read_text(p, error, what, limit=MAX_JSON_BYTES)
         try:
-            return json.loads(text)
+            data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise error(
-                f"The {what} file {p} is not valid JSON at line {exc.lineno}: {exc.msg}."
-            ) from None
+            raise error(f"{where} is not valid JSON at line {exc.lineno}: {exc.msg}.") from None
+        except RecursionError:
+            raise error(f"{where} nests its values too deeply to read.") from None
+        if not _json_depth_ok(data):
+            raise error(f"{where} nests its values too deeply (more than {MAX_DEPTH} levels).")
+        return data
+    text = read_text(p, error, what, limit=MAX_YAML_BYTES)
     try:
-        return yaml.safe_load(text)
-    except yaml.constructor.ConstructorError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else "?"
-        raise error(
-            f"The {what} file {p} uses a YAML tag runplan refuses at line {line} "
-            f"({exc.problem}); write plain YAML values instead."
-        ) from None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else "?"
-        raise error(
-            f"The {what} file {p} is not valid YAML at line {line}: {exc.problem}."
-        ) from None
+        loader = _BoundedLoader(text)
+        try:
+            return loader.get_single_data()
+        finally:
+            loader.dispose()
     except yaml.YAMLError as exc:
-        raise error(f"The {what} file {p} is not valid YAML: {exc}.") from None
+        raise error(_yaml_error(exc, where)) from None
+    except RecursionError:
+        raise error(f"{where} nests its values too deeply to read.") from None
+
+
+# ---------------------------------------------------------------------- validation errors
 
 
 def _location(loc: tuple[int | str, ...]) -> str:
@@ -105,14 +307,17 @@ def _location(loc: tuple[int | str, ...]) -> str:
 def describe_validation_error(exc: ValidationError, known_fields: Callable[[], str]) -> str:
     """The first problem in ``exc`` as the tail of a sentence: "field 'x' is ...".
 
-    ``known_fields`` lists the accepted field names, used when a field is unknown.
+    ``known_fields`` lists the accepted field names, used when a field is unknown. Quoted
+    input is cut short, so the sentence stays short whatever the input's size.
     """
     first = exc.errors()[0]
     loc = _location(tuple(first["loc"]))
+    if len(loc) > 60:
+        loc = loc[:57] + "..."
     kind = first["type"]
     given = first.get("input")
     ctx = first.get("ctx") or {}
-    more = len(exc.errors()) - 1
+    more = exc.error_count() - 1
     tail = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
     if kind == "missing":
         return f"is missing the required field '{loc}'{tail}"
@@ -121,38 +326,111 @@ def describe_validation_error(exc: ValidationError, known_fields: Callable[[], s
     if kind == "enum" or kind == "literal_error":
         loc = _location(tuple(p for p in first["loc"] if not isinstance(p, int)))
         expected = str(ctx.get("expected", "")).replace("'", "")
-        return f"has unknown {loc} {given!r}; known: {expected}{tail}"
+        return f"has unknown {loc} {short_repr(given)}; known: {expected}{tail}"
     message = first["msg"]
     if message.startswith("Value error, "):
         message = message[len("Value error, ") :]
+    if len(message) > 160:
+        message = message[:157] + "..."
     if not first["loc"]:
         return f"is not valid: {message}{tail}"
     if kind.startswith(("greater_than", "less_than")) or kind.endswith("_type"):
-        return f"has a bad value {given!r} for '{loc}': {message[:1].lower()}{message[1:]}{tail}"
+        return (
+            f"has a bad value {short_repr(given)} for '{loc}': "
+            f"{message[:1].lower()}{message[1:]}{tail}"
+        )
     return f"has a bad value for '{loc}': {message[:1].lower()}{message[1:]}{tail}"
 
 
-def atomic_write(path: str | os.PathLike[str], data: bytes, error: type[RunplanError]) -> None:
-    """Write ``data`` to ``path`` atomically: a temp file in the same folder, then os.replace.
+# ---------------------------------------------------------------------- writing
 
-    A failure leaves any existing file as it was and no temp file behind.
+
+def _same_file(a: os.stat_result, b: str | os.PathLike[str]) -> bool:
+    try:
+        other = os.stat(b)
+    except (OSError, ValueError):
+        return False
+    return (a.st_dev, a.st_ino) == (other.st_dev, other.st_ino)
+
+
+def check_output(
+    path: str | os.PathLike[str],
+    error: type[RunplanError],
+    *,
+    inputs: Iterable[str | os.PathLike[str]] = (),
+) -> Path:
+    """Where writing ``path`` will really go, after checking that runplan may replace it.
+
+    A symbolic link is followed to its target (the link stays a link). A missing file is
+    fine when its folder exists.
+
+    Returns:
+        The path of the regular file to replace (the link's target for a link).
 
     Raises:
-        error: the folder does not exist or is not writable.
+        error: the path names one of ``inputs``, is a folder, a device, a FIFO or a
+            socket, is a read-only file, or its folder does not exist.
+    """
+    given = Path(path)
+    try:
+        target = Path(os.path.realpath(given)) if given.is_symlink() else given
+        info = os.stat(target)
+    except FileNotFoundError:
+        info = None
+    except (OSError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise error(f"Cannot write {given}: {reason}.") from None
+    if info is None:
+        folder = target.parent if str(target.parent) else Path(".")
+        if not folder.is_dir():
+            raise error(f"Cannot write {given}: the folder {folder} does not exist.")
+        return target
+    if any(_same_file(info, source) for source in inputs):
+        raise error(f"Will not write over {given}: it is an input file; choose another -o.")
+    if stat.S_ISDIR(info.st_mode):
+        raise error(f"Cannot write {given}: it is a folder, not a file.")
+    if not stat.S_ISREG(info.st_mode):
+        raise error(
+            f"Will not write to {given}: it is not a regular file (a device, pipe or socket); "
+            "write to a file, or leave out -o for standard output."
+        )
+    if not info.st_mode & 0o222:
+        raise error(f"Will not write over {given}: the file is read-only.")
+    return target
+
+
+def atomic_write(
+    path: str | os.PathLike[str],
+    data: bytes,
+    error: type[RunplanError],
+    *,
+    inputs: Iterable[str | os.PathLike[str]] = (),
+) -> None:
+    """Write ``data`` to the regular file ``path`` atomically: a temp file in the same
+    folder, then ``os.replace``.
+
+    A symbolic link is written through to its target; a device, FIFO, socket or read-only
+    file is refused (see :func:`check_output`). An existing file keeps its permissions. A
+    failure leaves any existing file as it was and no temp file behind.
+
+    Raises:
+        error: as :func:`check_output`, or the folder is not writable.
     """
     import tempfile  # only when writing: it pulls in random and hashlib
 
-    target = Path(path)
+    target = check_output(path, error, inputs=inputs)
     folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise error(f"Cannot write {target}: the folder {folder} does not exist.")
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise error(f"Cannot write {target}: {exc.strerror}.") from None
+        raise error(f"Cannot write {path}: {exc.strerror}.") from None
     try:
-        # mkstemp makes the file private (0600); give it the mode a plain open() would.
-        mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
+        # mkstemp makes the file private (0600); give it the mode a plain open() would,
+        # or the mode of the file it replaces.
+        try:
+            mode = stat.S_IMODE(os.stat(target).st_mode)
+        except FileNotFoundError:
+            mode = 0o644
         os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -163,5 +441,5 @@ def atomic_write(path: str | os.PathLike[str], data: bytes, error: type[RunplanE
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp_name)
         if isinstance(exc, OSError):
-            raise error(f"Cannot write {target}: {exc.strerror or exc}.") from None
+            raise error(f"Cannot write {path}: {exc.strerror or exc}.") from None
         raise

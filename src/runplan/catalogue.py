@@ -310,12 +310,19 @@ def catalogue_schema() -> dict[str, Any]:
 class Catalogue(Mapping[str, Exercise]):
     """A read-only mapping of exercise id to Exercise, iterated in file order."""
 
-    __slots__ = ("_by_id",)
+    __slots__ = ("_by_id", "_origins")
 
-    def __init__(self, exercises: Iterable[Exercise] = ()) -> None:
+    def __init__(
+        self, exercises: Iterable[Exercise] = (), *, origins: Mapping[str, Path] | None = None
+    ) -> None:
         self._by_id: dict[str, Exercise] = {}
         for exercise in exercises:
             self._by_id[exercise.id] = exercise
+        self._origins = dict(origins or {})
+
+    def origin(self, exercise_id: str) -> Path | None:
+        """The file an exercise was read from, if it came from a file."""
+        return self._origins.get(exercise_id)
 
     def __getitem__(self, exercise_id: str) -> Exercise:
         return self._by_id[exercise_id]
@@ -377,7 +384,7 @@ class Catalogue(Mapping[str, Exercise]):
                 and (sp is None or e.spine is sp)
             )
 
-        return Catalogue(e for e in self._by_id.values() if keep(e))
+        return Catalogue((e for e in self._by_id.values() if keep(e)), origins=self._origins)
 
 
 def _coerce(enum: type[_E], value: _E | str | None, field: str) -> _E | None:
@@ -410,33 +417,33 @@ def _read_file(path: Path) -> list[Exercise]:
     if not isinstance(data, dict):
         kind = "empty" if data is None else f"a {type(data).__name__}"
         raise CatalogueError(
-            f"The catalogue file {path} must be a mapping with an 'exercises' list "
+            f"The catalogue file {path.name} must be a mapping with an 'exercises' list "
             f"at the top level, but it is {kind}."
         )
     unknown = sorted(set(data) - {"exercises"})
     if unknown:
         raise CatalogueError(
-            f"The catalogue file {path} has an unknown top-level key '{unknown[0]}'; "
+            f"The catalogue file {path.name} has an unknown top-level key '{unknown[0]}'; "
             "the only key is 'exercises'."
         )
     entries = data.get("exercises")
     if not isinstance(entries, list):
-        raise CatalogueError(f"The catalogue file {path} needs 'exercises' to be a list.")
+        raise CatalogueError(f"The catalogue file {path.name} needs 'exercises' to be a list.")
     exercises: list[Exercise] = []
     first_seen: dict[str, int] = {}
     for number, entry in enumerate(entries, start=1):
         label = _entry_label(entry, number)
         if not isinstance(entry, dict):
-            raise CatalogueError(f"Exercise {label} in {path} must be a mapping of fields.")
+            raise CatalogueError(f"Exercise {label} in {path.name} must be a mapping of fields.")
         try:
             exercise = Exercise.model_validate(entry)
         except ValidationError as exc:
             raise CatalogueError(
-                f"Exercise {label} in {path} {describe_validation_error(exc, _known_fields)}."
+                f"Exercise {label} in {path.name} {describe_validation_error(exc, _known_fields)}."
             ) from None
         if exercise.id in first_seen:
             raise CatalogueError(
-                f"Exercise id '{exercise.id}' appears twice in {path} (entries "
+                f"Exercise id '{exercise.id}' appears twice in {path.name} (entries "
                 f"{first_seen[exercise.id]} and {number}); ids must be unique within a file."
             )
         first_seen[exercise.id] = number
@@ -468,8 +475,11 @@ def load_catalogue(*paths: str | os.PathLike[str], builtin: bool = True) -> Cata
 
     Raises:
         CatalogueError: a file is missing or malformed, an entry is invalid, an id is
-            repeated within one file, or an easier/harder link names a missing id.
+            repeated within one file, an easier/harder link names a missing id, or an entry
+            would make plans break a training rule (see runplan.catalogue_check).
     """
+    from .catalogue_check import check_catalogue  # it builds on this module
+
     sources: list[Path] = [Path(p) for p in paths]
     if builtin:
         sources.insert(0, builtin_catalogue_path())
@@ -491,4 +501,6 @@ def load_catalogue(*paths: str | os.PathLike[str], builtin: bool = True) -> Cata
                     f"Exercise '{exercise.id}' in {origin[exercise.id]} links {field} to "
                     f"'{link}', which is not in the catalogue."
                 )
-    return Catalogue(merged.values())
+    catalogue = Catalogue(merged.values(), origins=origin)
+    check_catalogue(catalogue)
+    return catalogue

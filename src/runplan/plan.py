@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-import datetime as dt
+import json
+import os
 from collections.abc import Iterator
 from enum import StrEnum
-from typing import Self
+from pathlib import Path
+from typing import Any, Self
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from ._io import MAX_JSON_BYTES, describe_validation_error, read_data_file
+from ._values import CalendarDay, LocalTime
 from .catalogue import OneAmount
+from .errors import PlanError
 from .profile import RunnerProfile
 
 __all__ = [
@@ -197,9 +202,9 @@ class Session(_Model):
 
     id: str
     """Stable slot id (plan id, date, slot); unchanged when the plan is rebuilt."""
-    date: dt.date
+    date: CalendarDay
     """The day."""
-    start: dt.time | None = None
+    start: LocalTime | None = None
     """Local start time, or none for an all-day session."""
     duration_minutes: int = Field(0, ge=0)
     """Planned length, warm-up and cool-down included."""
@@ -236,7 +241,7 @@ class Week(_Model):
 
     index: int = Field(ge=1)
     """1-based week number."""
-    start: dt.date
+    start: CalendarDay
     """First day of the week."""
     kind: WeekKind
     """build, cutback, taper, race or recovery."""
@@ -271,3 +276,50 @@ class Plan(_Model):
     def unit(self) -> str:
         """The distance unit of the plan."""
         return self.profile.unit.value
+
+    @classmethod
+    def from_file(cls, path: str | os.PathLike[str]) -> Plan:
+        """Load a plan file written by runplan (JSON) or converted from elsewhere.
+
+        Raises:
+            PlanError: the file is missing, unreadable, not JSON/YAML, or not a valid plan.
+        """
+        data = read_data_file(path, PlanError, "plan")
+        return cls.from_data(data, source=f"file {Path(path).name}")
+
+    @classmethod
+    def from_json(cls, text: str | bytes, *, source: str = "plan") -> Plan:
+        """Read a plan from JSON text, as :meth:`model_dump_json` writes it.
+
+        Unlike :meth:`model_validate_json`, bad input raises a ``PlanError``.
+
+        Raises:
+            PlanError: the text is not JSON, is too large or too deep, or is not a plan.
+        """
+        if len(text) > MAX_JSON_BYTES:
+            raise PlanError(f"The plan {source} is more than {MAX_JSON_BYTES} bytes.")
+        try:
+            data = json.loads(text)
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise PlanError(f"The plan {source} is not valid JSON: {exc}.") from None
+        except RecursionError:
+            raise PlanError(f"The plan {source} is nested too deeply.") from None
+        return cls.from_data(data, source=source)
+
+    @classmethod
+    def from_data(cls, data: Any, *, source: str = "plan") -> Plan:
+        """Validate already-parsed data (a mapping) into a plan.
+
+        Raises:
+            PlanError: the data is not a mapping or not a valid plan; the message names
+                ``source``.
+        """
+        if not isinstance(data, dict):
+            raise PlanError(f"The plan {source} must hold a JSON object.")
+        try:
+            return cls.model_validate(data)
+        except ValidationError as exc:
+            detail = describe_validation_error(exc, lambda: ", ".join(cls.model_fields))
+            raise PlanError(f"The plan {source} {detail}.") from None
+        except RecursionError:
+            raise PlanError(f"The plan {source} is nested too deeply.") from None

@@ -5,14 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import unicodedata
 import zoneinfo
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from ._io import describe_validation_error, read_data_file
+from ._values import CalendarDay, LocalTime
 from .catalogue import BackPain, Equipment, Level
 from .errors import ProfileError
 
@@ -165,13 +167,13 @@ class RunnerProfile(BaseModel):
 
     name: str = Field("runplan", min_length=1, max_length=80)
     """Plan name: the calendar's name and part of the plan id."""
-    start_date: dt.date
+    start_date: CalendarDay
     """First day of the plan."""
     weeks: int = Field(12, ge=1, le=52)
     """Plan length in weeks (1 to 52); derived from ``race_date`` when that is given."""
     race: Race | None = None
     """A race to build toward: 5k, 10k, half_marathon or marathon."""
-    race_date: dt.date | None = None
+    race_date: CalendarDay | None = None
     """Race day; the plan ends on it."""
     unit: Unit = Unit.KM
     """km or mi; every distance in the profile and the plan is in it."""
@@ -199,13 +201,13 @@ class RunnerProfile(BaseModel):
     """Low-impact activities the runner can do instead of a run."""
     timezone: str = "UTC"
     """IANA time zone name, e.g. Europe/Berlin; all times are local to it."""
-    run_time: dt.time = dt.time(7, 0)
+    run_time: LocalTime = dt.time(7, 0)
     """Local start time of runs."""
-    strength_time: dt.time = dt.time(18, 30)
+    strength_time: LocalTime = dt.time(18, 30)
     """Local start time of core and mobility sessions."""
-    run_time_by_day: dict[Weekday, dt.time] = {}
+    run_time_by_day: dict[Weekday, LocalTime] = {}
     """Per-weekday overrides of run_time."""
-    strength_time_by_day: dict[Weekday, dt.time] = {}
+    strength_time_by_day: dict[Weekday, LocalTime] = {}
     """Per-weekday overrides of strength_time."""
     easy_pace: str | None = None
     """Easy pace in minutes per unit, e.g. "6:30"; gives run durations."""
@@ -220,6 +222,29 @@ class RunnerProfile(BaseModel):
     """Every n-th week is a lighter cutback week."""
     cutback_ratio: float = Field(0.8, gt=0.5, lt=1)
     """A cutback week's volume as a share of the week before."""
+
+    if not TYPE_CHECKING:  # type checkers keep the constructor's typed signature
+
+        def __init__(self, **data: Any) -> None:
+            """Build a profile; bad fields raise ``ProfileError`` (also a ``ValueError``)."""
+            try:
+                super().__init__(**data)
+            except ValidationError as exc:
+                raise _profile_error(exc, "RunnerProfile(...)") from None
+
+        # Tells pydantic this __init__ only wraps its own, so model_validate() does not call
+        # it and keeps raising pydantic's ValidationError (as pydantic's RootModel does).
+        __init__.__pydantic_base_init__ = True
+
+    @field_validator("name")
+    @classmethod
+    def _one_line_name(cls, name: str) -> str:
+        name = name.strip()
+        if not name:
+            raise ValueError("name is empty")
+        if any(unicodedata.category(ch).startswith(("C", "Zl", "Zp")) for ch in name):
+            raise ValueError("name must be one line of printable text")
+        return name
 
     @field_validator("run_days", mode="after")
     @classmethod
@@ -255,9 +280,10 @@ class RunnerProfile(BaseModel):
     def _known_zone(cls, name: str) -> str:
         try:
             zoneinfo.ZoneInfo(name)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
+            shown = name if len(name) <= 40 else name[:37] + "..."
             raise ValueError(
-                f"unknown time zone {name!r}; use an IANA name such as Europe/Berlin "
+                f"unknown time zone {shown!r}; use an IANA name such as Europe/Berlin "
                 "or America/New_York"
             ) from None
         return name
@@ -278,7 +304,9 @@ class RunnerProfile(BaseModel):
                     data.pop(name)
                 else:
                     data[name] = default
-                data[f"{name}_by_day"] = {**by_day, **(data.get(f"{name}_by_day") or {})}
+                given = data.get(f"{name}_by_day") or {}
+                if isinstance(given, dict):
+                    data[f"{name}_by_day"] = {**by_day, **given}
         return data
 
     @model_validator(mode="before")
@@ -296,7 +324,10 @@ class RunnerProfile(BaseModel):
         weeks = (race - start).days // 7 + 1
         if weeks > 52:
             raise ValueError(f"race_date {race} is more than 52 weeks after start_date {start}")
-        if "weeks" in data and data["weeks"] is not None and int(data["weeks"]) != weeks:
+        given = data.get("weeks")
+        if given is not None and not isinstance(given, bool) and given in (weeks, str(weeks)):
+            given = None
+        if given is not None:
             raise ValueError(
                 f"weeks is {data['weeks']} but race_date {race} makes the plan {weeks} weeks; "
                 "give one or the other"
@@ -433,7 +464,11 @@ class RunnerProfile(BaseModel):
         try:
             return cls.model_validate(data)
         except ValidationError as exc:
-            detail = describe_validation_error(exc, lambda: ", ".join(cls.model_fields))
-            raise ProfileError(f"The profile {source} {detail}.") from None
+            raise _profile_error(exc, source) from None
         except ValueError as exc:  # raised before field validation (race_date checks)
             raise ProfileError(f"The profile {source} has a bad value: {exc}.") from None
+
+
+def _profile_error(exc: ValidationError, source: str) -> ProfileError:
+    detail = describe_validation_error(exc, lambda: ", ".join(RunnerProfile.model_fields))
+    return ProfileError(f"The profile {source} {detail}.")

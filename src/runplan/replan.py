@@ -29,15 +29,6 @@ def _is_run(entry: LogEntry, run_ids: set[str]) -> bool:
     return entry.session in ("run", "race") or entry.session in run_ids
 
 
-def _ran(entry: LogEntry, planned: float) -> float:
-    """The distance a logged run covered (the planned one when none was given)."""
-    if entry.status is LogStatus.SKIPPED:
-        return 0.0
-    if entry.distance is not None:
-        return entry.distance
-    return planned if entry.status is LogStatus.DONE else planned / 2
-
-
 def replan(
     plan: Plan, log: TrainingLog, today: dt.date, catalogue: Catalogue | None = None
 ) -> Plan:
@@ -78,7 +69,8 @@ def replan(
         if not _is_run(entry, run_ids):
             continue
         session = runs_planned.get(entry.session) or run_on.get(entry.date)
-        actual_on[entry.date] += _ran(entry, session.distance if session else 0.0)
+        # In the plan's unit: activity files log km, a miles plan plans miles.
+        actual_on[entry.date] += entry.ran(session.distance if session else 0.0, plan.unit)
         if session is not None and entry.status is not LogStatus.SKIPPED:
             done_ids.add(session.id)
 

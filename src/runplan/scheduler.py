@@ -14,13 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from . import rules, runs, volume, workouts
+from . import advice, rules, runs, strength, volume
 from .catalogue import Catalogue, load_catalogue
 from .errors import PlanError
 from .placement import Placer, State
 from .plan import (
     Block,
-    BlockName,
     Plan,
     RunSpec,
     RunType,
@@ -66,7 +65,7 @@ class _Builder:
     def __init__(
         self, profile: RunnerProfile, catalogue: Catalogue, adjust: Adjust | None = None
     ) -> None:
-        missing = sorted(workouts.required_exercises() - set(catalogue))
+        missing = sorted(strength.required_exercises() - set(catalogue))
         if missing:
             raise PlanError(
                 f"The catalogue lacks exercises every plan needs: {', '.join(missing)}."
@@ -86,7 +85,8 @@ class _Builder:
             self.flare_from = adjust.today
         self.beginner = profile.is_beginner
         self.layout = _layout(profile)
-        self.workouts = workouts.Workouts(profile, catalogue)
+        self.pain = BackPain.FLARE if self.flare else profile.back_pain
+        self.strength = strength.Strength(profile, catalogue, pain=self.pain)
         self.paces = runs.paces_for(profile)
         self.volume = volume.Volume(profile, self.flare, usual, first_flare_week, 0)
         # In a flare, the first easy run day becomes a cross-training day.
@@ -113,11 +113,11 @@ class _Builder:
     def run_session(
         self, day: dt.date, run: runs.PlannedRun, index: int, kind: WeekKind
     ) -> Session:
-        steps = workouts.growth_weeks(index, self.p.cutback_every)
+        steps = strength.growth_weeks(index, self.p.cutback_every)
         turn = index + day.toordinal()
-        warm = self.workouts.warm_up(steps)
-        cool = self.workouts.cool_down(steps, turn)
-        total = workouts.block_seconds([warm, cool]) + run.minutes * 60
+        warm = self.strength.warm_up(day, steps, turn)
+        cool = self.strength.cool_down(day, steps, turn)
+        total = strength.block_seconds([warm, cool]) + run.minutes * 60
         cues = [FORM_CUES[turn % len(FORM_CUES)], FORM_CUES[(turn + 2) % len(FORM_CUES)]]
         why = [run.note] if run.note else []
         why.extend(runs.describe(run, self.paces, self.unit))
@@ -148,17 +148,21 @@ class _Builder:
         )
 
     def core_session(self, day: dt.date, index: int, start: dt.time, state: State) -> Session:
-        steps = workouts.growth_weeks(index, self.p.cutback_every)
-        blocks = self.workouts.core(steps, state.turn)
+        steps = strength.growth_weeks(index, self.p.cutback_every)
+        race = self.p.race_date
+        light = race is not None and (race - day).days < 7  # fewer exercises and sets
+        blocks = self.strength.core(day, steps, state.turn, light=light)
         state.turn += 1
         extra = ["Move slowly and keep breathing; stop any exercise that hurts your back."]
-        if self.p.back_pain is not BackPain.NONE:
-            extra.append("Spine-neutral exercises come first while your back is sore.")
+        if light:
+            extra.append("A light session: race day is close, so keep your legs fresh.")
+        if self.pain is not BackPain.NONE:
+            extra.append(rules.MILD_CORE_NOTE)
         return self.routine(day, start, SessionKind.CORE, "Core", blocks, extra)
 
     def mobility_session(self, day: dt.date, index: int, start: dt.time) -> Session:
-        steps = workouts.growth_weeks(index, self.p.cutback_every)
-        blocks = self.workouts.mobility(steps)
+        steps = strength.growth_weeks(index, self.p.cutback_every)
+        blocks = self.strength.mobility(day, steps, index + day.toordinal())
         extra = ["Stretch gently: you should feel a pull, never pain."]
         return self.routine(day, start, SessionKind.MOBILITY, "Mobility", blocks, extra)
 
@@ -172,7 +176,7 @@ class _Builder:
         notes: list[str],
     ) -> Session:
         """A core or mobility session, as long as its blocks take."""
-        minutes = workouts.minutes_of(workouts.block_seconds(blocks))
+        minutes = strength.minutes_of(strength.block_seconds(blocks))
         return Session(
             id=self.session_id(day, kind.value),
             date=day,
@@ -191,7 +195,7 @@ class _Builder:
         minutes = 30
         blocks = []
         if exercise is not None:
-            blocks = [Block(name=BlockName.MAIN, items=[self.workouts.dose(exercise, 0)])]
+            blocks = [self.strength.cross_training(day, exercise)]
             minutes = blocks[0].items[0].minutes or minutes
         return Session(
             id=self.session_id(day, "cross"),
@@ -251,8 +255,15 @@ class _Builder:
                 for s in adjust.old.sessions()
                 if s.kind is SessionKind.CORE and s.date < adjust.today
             )
+            for kept_session in adjust.old.sessions():
+                if kept_session.date < adjust.today:
+                    week_steps = strength.growth_weeks(
+                        p.week_index(kept_session.date), p.cutback_every
+                    )
+                    self.strength.remember(kept_session, week_steps)
         weeks: list[Week] = []
         all_days = _days(p.start_date, p.end_date)
+        self.strength.core_total = sum(self.core_day(d) for d in all_days)
         kinds = [
             volume.week_kind(p, i + 1, all_days[7 * i : 7 * i + 7], self.flare)
             for i in range(p.weeks)
@@ -310,8 +321,10 @@ class _Builder:
                     sessions=sessions,
                 )
             )
-        plan = Plan(id=p.plan_id, profile=p, weeks=weeks)
-        return plan.model_copy(update={"warnings": self.warnings(plan)})
+        since = adjust.today if adjust is not None else None
+        plan = advice.with_advice(Plan(id=p.plan_id, profile=p, weeks=weeks), self.pain, since)
+        warnings = [*advice.back_care_warnings(self.pain), *self.warnings(plan)]
+        return plan.model_copy(update={"warnings": warnings})
 
     def note_stage(self, sessions: Sequence[Session], state: State) -> None:
         """Remember how far a kept beginner's week had come in the programme."""
@@ -352,7 +365,7 @@ class _Builder:
                 mobility = self.mobility_session(day, index, evening)
                 today.append(mobility)
                 evening = _after(day, evening, mobility.duration_minutes)
-            if weekday in self.layout.core and not race_eve:
+            if self.core_day(day):
                 today.append(self.core_session(day, index, evening, state))
             if not today:
                 today.append(self.rest_session(day))
@@ -360,6 +373,13 @@ class _Builder:
                 sorted(today, key=lambda s: (s.start is not None, s.start or dt.time()))
             )
         return sessions
+
+    def core_day(self, day: dt.date) -> bool:
+        """True when ``day`` holds a core session: a core weekday clear of the race and the
+        2 days before it."""
+        race = self.p.race_date
+        near = race is not None and day >= race - dt.timedelta(days=rules.RACE_STRENGTH_GAP_DAYS)
+        return Weekday.of(day) in self.layout.core and not near
 
     def warnings(self, plan: Plan) -> list[str]:
         return volume.plan_warnings(plan, self.flare, self.beginner)

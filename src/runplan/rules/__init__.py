@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 
 from ..catalogue import Catalogue, load_catalogue
 from ..plan import Plan
-from .back_care import back_pain
+from .back_care import MILD_CORE_NOTE, RED_FLAGS, back_pain
 from .base import (
     CORE_MINUTES,
     EPS,
@@ -39,10 +39,12 @@ from .limits import (
     STRIDE_SECONDS,
     STRIDES_FROM_WEEK,
     TAPER_DAYS,
+    cutback_stretch,
     flare_week_limit,
     floor_half,
     floor_step,
     is_cutback_week,
+    lighter_weeks,
     long_run_distance_cap,
     long_run_share_limit,
     longest_in_window,
@@ -77,6 +79,10 @@ from .long_runs import (
 )
 from .runs import flare_rest_days, run_steps
 from .sessions import (
+    HAMSTRING_STRETCH,
+    HIP_FLEXOR_STRETCH,
+    PSOAS_STRETCH,
+    WARM_UP_MOVES,
     cool_down,
     core_strength,
     dose_progression,
@@ -86,22 +92,40 @@ from .sessions import (
     rest,
     warm_up,
 )
+from .strength import (
+    RACE_STRENGTH_GAP_DAYS,
+    RACE_WEEK_CORE_MINUTES,
+    VARIETY_MIN_SESSIONS,
+    VARIETY_SHARE,
+    avoid_when,
+    level,
+    race_week_strength,
+    variety,
+)
 
 __all__ = [
+    "CARE_WORK_RULES",
     "CORE_MINUTES",
     "EPS",
     "FAST_SHARE",
     "FLARE_PAIN",
     "FLARE_REST_DAYS",
     "FLARE_START_SHARE",
+    "HAMSTRING_STRETCH",
     "HIP_FLEXOR_HOLD_SECONDS",
+    "HIP_FLEXOR_STRETCH",
     "HOLD_PAIN",
     "LONG_RUN_MAX",
     "LONG_RUN_MAX_MINUTES",
     "MARATHON_LONG_RUN_AIM",
     "MARATHON_PEAK_LONG_RUNS",
+    "MILD_CORE_NOTE",
     "NO_RACE_PEAK_GROWTH",
     "PSOAS_PER_WEEK",
+    "PSOAS_STRETCH",
+    "RACE_STRENGTH_GAP_DAYS",
+    "RACE_WEEK_CORE_MINUTES",
+    "RED_FLAGS",
     "REPEATED_PAIN",
     "RULES",
     "SAFETY_NOTE",
@@ -111,16 +135,21 @@ __all__ = [
     "STRIDE_COUNT",
     "STRIDE_SECONDS",
     "TAPER_DAYS",
+    "VARIETY_MIN_SESSIONS",
+    "VARIETY_SHARE",
+    "WARM_UP_MOVES",
     "WEEKLY_LOOKBACK",
     "LoggedDay",
     "MissedRuns",
     "Violation",
     "WeekRecord",
+    "avoid_when",
     "back_pain",
     "check_plan",
     "cool_down",
     "core_strength",
     "cutback_long_run",
+    "cutback_stretch",
     "cutback_weeks",
     "dose_progression",
     "equipment",
@@ -128,8 +157,11 @@ __all__ = [
     "flare_week_limit",
     "floor_half",
     "floor_step",
+    "has_care_work",
     "intensity",
     "is_cutback_week",
+    "level",
+    "lighter_weeks",
     "long_run",
     "long_run_cap",
     "long_run_distance_cap",
@@ -148,6 +180,7 @@ __all__ = [
     "psoas_every_week",
     "race_day",
     "race_week_floor",
+    "race_week_strength",
     "rest",
     "run_steps",
     "single_run_limit",
@@ -156,6 +189,7 @@ __all__ = [
     "taper_span",
     "taper_start",
     "taper_week_count",
+    "variety",
     "warm_up",
     "weekly_volume",
     "weekly_volume_limit",
@@ -187,7 +221,21 @@ RULES: tuple[Callable[[Plan, Catalogue], Iterator[Violation]], ...] = (
     intensity,
     run_steps,
     flare_rest_days,
+    level,
+    avoid_when,
+    variety,
+    race_week_strength,
 )
+
+
+#: The care rules that fire on every run or week of a plan with no care work at all.
+CARE_WORK_RULES = frozenset({"warm_up", "cool_down", "core_strength", "psoas_every_week"})
+
+
+def has_care_work(plan: Plan) -> bool:
+    """True when any session of the plan holds warm-up, cool-down or strength work
+    (a plan from a book or another app usually has none)."""
+    return any(session.blocks for session in plan.sessions())
 
 
 def check_plan(plan: Plan, catalogue: Catalogue | None = None) -> list[Violation]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..catalogue import Catalogue, Spine
+from ..catalogue import Catalogue, Level, Spine
 from ..plan import Plan, RunType, SessionKind
 from ..profile import BackPain
 from .base import (
@@ -20,16 +20,30 @@ from .limits import (
     flare_week_limit,
 )
 
+#: The note a core session carries while the back is sore; it is true of what is in it.
+MILD_CORE_NOTE = (
+    "Your back is sore, so every exercise here keeps the spine neutral: no bending, arching "
+    "or twisting."
+)
+#: Warning signs that need a doctor the same day (clinical guidelines for low back pain).
+RED_FLAGS = (
+    "See a doctor the same day if back pain comes with numbness in the groin or legs, new leg "
+    "weakness, bladder or bowel changes, fever, pain at night that does not ease, or follows "
+    "a fall."
+)
+
 
 def back_pain(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
     """A sore back changes the plan. Mild: weekly volume holds (no increase) and core
-    sessions put spine-neutral exercises first. Flare: fewer runs and less distance, runs
-    swapped for the runner's cross training, run/walk for the runs that remain, and every
-    session says to stop on sharp pain and see a physical therapist.
+    sessions hold spine-neutral exercises only. Flare: fewer runs and less distance, runs
+    swapped for the runner's cross training, run/walk for the runs that remain, core work at
+    beginner level, every session says to stop on sharp pain and see a physical therapist,
+    and the plan's warnings list the red flags that need a doctor the same day.
 
     Evidence: "Lower Back Pain in Runners" (cut frequency and distance, swap in swimming or
     cycling, stop on intense pain, see a physical therapist) and "How Do I Prevent Lower
-    Back Pain When Running?" (limit activity for a few days after a strain).
+    Back Pain When Running?" (limit activity for a few days after a strain); red flags from
+    clinical guidelines for low back pain (coaching reference).
     """
     profile = plan.profile
     if profile.back_pain is BackPain.NONE:
@@ -46,22 +60,37 @@ def back_pain(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
                 f"the {_fmt(base)} {plan.unit} the runner was doing before the back hurt.",
             )
         for core in (s for s in week.sessions if s.kind is SessionKind.CORE):
-            spines = [
-                ex.spine
-                for _, p in core.prescriptions()
-                if (ex := catalogue.get(p.exercise)) is not None and ex.category.value != "mobility"
+            exercises = [
+                ex for _, p in core.prescriptions() if (ex := catalogue.get(p.exercise)) is not None
             ]
-            first_other = next((k for k, sp in enumerate(spines) if sp is not Spine.NEUTRAL), None)
-            if first_other is not None and any(sp is Spine.NEUTRAL for sp in spines[first_other:]):
+            bent = sorted({ex.name for ex in exercises if ex.spine is not Spine.NEUTRAL})
+            if bent:
                 yield Violation(
                     rule="back_pain",
                     week=week.index,
                     date=core.date,
-                    message=f"The core session on {core.date} does not put spine-neutral "
-                    "exercises first.",
+                    message=f"The core session on {core.date} holds {', '.join(bent)}; "
+                    "a sore back gets spine-neutral core work only.",
+                )
+            hard = sorted({ex.name for ex in exercises if ex.level is not Level.BEGINNER})
+            if profile.back_pain is BackPain.FLARE and hard:
+                yield Violation(
+                    rule="back_pain",
+                    week=week.index,
+                    date=core.date,
+                    message=f"The core session on {core.date} holds {', '.join(hard)}; "
+                    "a flaring back gets beginner exercises only.",
                 )
     if profile.back_pain is not BackPain.FLARE:
         return
+    if RED_FLAGS not in plan.warnings:
+        yield Violation(
+            rule="back_pain",
+            week=1,
+            date=None,
+            message="A plan for a flaring back lists in its warnings the signs that need a "
+            "doctor the same day.",
+        )
     for i, week in enumerate(plan.weeks, start=1):
         limit = flare_week_limit(
             facts.volumes[:i], base, profile.max_weekly_increase, first_week=i == 1

@@ -115,14 +115,14 @@ def _is_race(session: Session) -> bool:
 
 
 def _is_full_week(week: Week, plan: Plan) -> bool:
-    """A whole 7-day week clear of the race and the day before it.
+    """A whole 7-day week clear of the race and the 2 days before it.
 
     The weekly counts (core sessions, psoas, a rest day) apply to full weeks only: the last
-    two days before a race belong to the race.
+    two days before a race belong to the race (no strength work on them).
     """
     last = week.start + dt.timedelta(days=6)
     race_date = plan.profile.race_date
-    if race_date is not None and last >= race_date - dt.timedelta(days=1):
+    if race_date is not None and last >= race_date - dt.timedelta(days=2):
         return False
     return last <= plan.profile.end_date and not any(_is_race(s) for s in week.sessions)
 

@@ -76,6 +76,39 @@ def is_cutback_week(index: int, every: int) -> bool:
 TAPER_DAYS = {Race.FIVE_K: 7, Race.TEN_K: 7, Race.HALF_MARATHON: 12, Race.MARATHON: 15}
 
 
+#: A week is lighter when its distance or its long run is at most this share of the week
+#: before's.
+LIGHTER_SHARE = 0.9
+#: The most weeks in a row without a lighter week (a block of 3 to 5 weeks holds one).
+CUTBACK_STRETCH = 4
+
+
+def cutback_stretch(every: int) -> int:
+    """The most weeks in a row without a lighter one: 4, or ``every`` - 1 when the profile
+    asks for cutbacks less often than every 5th week."""
+    return max(CUTBACK_STRETCH, every - 1)
+
+
+def lighter_weeks(
+    volumes: Sequence[float], long_runs: Sequence[float], cutback_ratio: float = 0.8
+) -> set[int]:
+    """The 1-based indexes of the weeks that are lighter than the week before.
+
+    ``volumes`` and ``long_runs`` start with week 0 (the runner's recent weeks); a week is
+    lighter when its distance, or its longest run, is at most 90 % of the week before's
+    (or ``cutback_ratio`` of it, when the profile's cutbacks are gentler than that).
+    Week 1 is compared with nothing (week 0 is the runner's own, not the plan's).
+    """
+    share = max(LIGHTER_SHARE, cutback_ratio)
+    lighter = set()
+    for i in range(2, len(volumes)):
+        if volumes[i] <= share * volumes[i - 1] + EPS or (
+            long_runs[i] <= share * long_runs[i - 1] + EPS
+        ):
+            lighter.add(i)
+    return lighter
+
+
 def taper_week_count(race: Race) -> int:
     """Whole weeks of taper a race aims for: 1 up to the half marathon's 12 days, 2 for
     the marathon (its taper may reach 3 weeks when race day falls mid-week)."""

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from ..catalogue import Catalogue
-from ..plan import Plan, RunType
+from ..plan import Plan, RunType, Week
 from ..profile import BackPain, Weekday
 from .base import (
     EPS,
@@ -17,8 +17,10 @@ from .base import (
     _is_race,
 )
 from .limits import (
+    cutback_stretch,
     floor_step,
     is_cutback_week,
+    lighter_weeks,
     longest_in_window,
     race_week_floor,
     single_run_limit,
@@ -27,6 +29,15 @@ from .limits import (
 )
 
 # ---------------------------------------------------------------------- the rules
+
+
+def _over(value: float, limit: float) -> float:
+    """How far ``value`` is past ``limit``, as a fraction (0.16 is 16 % over)."""
+    return round(value / limit - 1, 4)
+
+
+def _longest_run(week: Week) -> float:
+    return max((s.distance for s in week.sessions if s.is_run and not _is_race(s)), default=0.0)
 
 
 def weekly_volume(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
@@ -48,6 +59,7 @@ def weekly_volume(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
                 date=None,
                 message=f"Week {week.index} runs {_fmt(facts.volumes[i])} {plan.unit}, more than "
                 f"{_fmt(limit)} ({round(increase * 100)} % over the best of the 4 weeks before).",
+                excess=_over(facts.volumes[i], limit),
             )
 
 
@@ -74,30 +86,52 @@ def single_run_spike(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
                 date=day,
                 message=f"The {_fmt(distance)} {plan.unit} run on {day} is more than 10 % longer "
                 f"than the longest run of the 30 days before it ({_fmt(longest)} {plan.unit}).",
+                excess=_over(distance, single_run_limit(longest)),
             )
 
 
 def cutback_weeks(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
-    """Every ``cutback_every``-th week drops to ``cutback_ratio`` of the week before.
+    """A lighter week comes at least once in every block of 3 to 5 weeks: no more than 4
+    weeks in a row (or ``cutback_every`` - 1, when the profile asks for a longer rhythm)
+    without one.
+
+    A week is lighter when it runs at most 90 % of the week before, or when its long run
+    is at most 90 % of the week before's (Higdon steps back by shortening the long run).
+    The plan is judged by its own rhythm: 2 up 1 down, 3 up 1 down and 4 up 1 down all
+    pass; each stretch that runs too long is reported once, at the week where a lighter
+    week was due, so a plan without any lighter week gets one violation, not one every
+    4th week. The builder places its own cutbacks every ``cutback_every``-th week
+    (``is_cutback_week``), which this rule accepts.
 
     Evidence: common coaching practice (three weeks up, one down) to let the body absorb
-    the load; the source articles ask for rest and gradual build-up.
+    the load; the source articles ask for rest and gradual build-up. The 3-to-5-week block
+    and the 90 % threshold are convention, not measured limits.
     """
     facts = _facts(plan, catalogue)
     profile = plan.profile
+    allowed = cutback_stretch(profile.cutback_every)
+    longest = [0.0, *(_longest_run(w) for w in plan.weeks)]
+    lighter = lighter_weeks(facts.volumes, longest, profile.cutback_ratio)
+    stretch = 0
     for i, week in enumerate(plan.weeks, start=1):
-        if not is_cutback_week(week.index, profile.cutback_every) or i == 1:
+        if i in lighter:
+            stretch = 0
+            continue
+        stretch += 1
+        if stretch != allowed + 1:
             continue
         limit = profile.cutback_ratio * facts.volumes[i - 1]
-        if facts.volumes[i] > limit + EPS:
-            yield Violation(
-                rule="cutback_weeks",
-                week=week.index,
-                date=None,
-                message=f"Week {week.index} is a cutback week but runs {_fmt(facts.volumes[i])} "
-                f"{plan.unit}, more than {round(profile.cutback_ratio * 100)} % of the week "
-                f"before ({_fmt(limit)}).",
-            )
+        first = plan.weeks[i - 1 - allowed].index
+        excess = _over(facts.volumes[i], limit) if limit > EPS else None
+        yield Violation(
+            rule="cutback_weeks",
+            week=week.index,
+            date=None,
+            message=f"Weeks {first} to {week.index} bring no lighter week: week {week.index} "
+            f"runs {_fmt(facts.volumes[i])} {plan.unit}, where a cutback would be at most "
+            f"{_fmt(limit)} ({round(profile.cutback_ratio * 100)} % of the week before).",
+            excess=excess if excess is not None and excess > 0 else None,
+        )
 
 
 def long_run(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:

@@ -119,7 +119,6 @@ def cutback_long_run(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
                 message=f"Week {week.index} is a cutback week but its long run "
                 f"({_fmt(longest)} {plan.unit}) is not shorter than the week before's "
                 f"({_fmt(limit)} {plan.unit}).",
-                excess=_excess(longest, limit),
             )
 
 

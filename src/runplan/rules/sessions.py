@@ -24,7 +24,14 @@ from .limits import (
     is_cutback_week,
 )
 
-_WARM_UP = ("leg_swings", "hip_circles", "torso_twists")
+#: The dynamic moves every run's warm-up holds ("Lower Back Pain in Runners").
+WARM_UP_MOVES = ("leg_swings", "hip_circles", "torso_twists")
+#: The hamstring stretch done before every run ("How to Prevent Back Pain While Running").
+HAMSTRING_STRETCH = "standing_hamstring_stretch"
+#: The long post-run hip-flexor hold ("Why do you have back pain when running").
+HIP_FLEXOR_STRETCH = "hip_flexor_stretch"
+#: The psoas stretch, twice a week ("How to Prevent Back Pain While Running").
+PSOAS_STRETCH = "psoas_stretch"
 
 
 def warm_up(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
@@ -39,7 +46,7 @@ def warm_up(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
             if not session.is_run:
                 continue
             ids = _exercise_ids(session, BlockName.WARM_UP)
-            missing = [e for e in _WARM_UP if e not in ids]
+            missing = [e for e in WARM_UP_MOVES if e not in ids]
             hamstrings = any(
                 (ex := catalogue.get(e)) is not None
                 and Muscle.HAMSTRINGS in ex.muscles.primary

@@ -1,0 +1,172 @@
+"""Care rules about what strength work holds: the runner's level, exercises a sore back
+should leave out, variety, and lighter strength before a race."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from ..catalogue import Catalogue, Category, Exercise
+from ..plan import BlockName, Plan, Session, SessionKind
+from .base import EPS, Violation, _by_day
+
+#: No main-block exercise may be in more than this share of a plan's core sessions.
+VARIETY_SHARE = 0.6
+#: ... counted once a plan has at least this many core sessions (fewer cannot rotate).
+VARIETY_MIN_SESSIONS = 5
+#: A core session in the 7 days before a race lasts at most this many minutes.
+RACE_WEEK_CORE_MINUTES = 16
+#: No core session on the race day or this many days before it.
+RACE_STRENGTH_GAP_DAYS = 2
+
+
+def _exercises(plan: Plan, catalogue: Catalogue) -> Iterator[tuple[int, Session, Exercise]]:
+    """Every (week, session, exercise) of the plan's strength and stretching work, cross
+    training left out (the runner's own list says what they can do)."""
+    for week in plan.weeks:
+        for session in week.sessions:
+            seen: set[str] = set()
+            for _, item in session.prescriptions():
+                exercise = catalogue.get(item.exercise)
+                if exercise is None or exercise.category is Category.CROSS_TRAINING:
+                    continue
+                if exercise.id not in seen:
+                    seen.add(exercise.id)
+                    yield week.index, session, exercise
+
+
+def level(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
+    """No exercise is above the runner's level: a beginner does beginner exercises, an
+    intermediate runner beginner and intermediate ones.
+
+    Evidence: the coaching reference (progress by dose first, then by a harder variant;
+    regress when a movement hurts). Matching the catalogue's level to the runner's is a
+    convention of runplan, not a measured threshold.
+    """
+    rank = plan.profile.level.rank
+    for week, session, exercise in _exercises(plan, catalogue):
+        if exercise.level.rank > rank:
+            yield Violation(
+                rule="level",
+                week=week,
+                date=session.date,
+                message=f"{exercise.name} on {session.date} is {exercise.level.value} work; "
+                f"the runner is {plan.profile.level.value}.",
+            )
+
+
+def avoid_when(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
+    """No exercise appears while the back is in a state its ``avoid_when`` names.
+
+    Evidence: the exercises' own cautions, from the source articles ("How Do I Prevent
+    Lower Back Pain When Running?": supermans arch the back; "What Causes Low Back Pain
+    Only When Running?": twisting crunches; "Lower Back Pain in Runners": forward bends).
+    """
+    pain = plan.profile.back_pain
+    for week, session, exercise in _exercises(plan, catalogue):
+        if pain in exercise.avoid_when:
+            yield Violation(
+                rule="avoid_when",
+                week=week,
+                date=session.date,
+                message=f"{exercise.name} on {session.date} should be left out while the back "
+                f"is {pain.value}.",
+            )
+
+
+def variety(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
+    """Strength work varies: no main-block exercise is in more than 60 % of a plan's core
+    sessions (from 5 core sessions on), and no exercise is done twice on one day, in any
+    block of any session.
+
+    Evidence: Owen et al., Br J Sports Med 2020 (resistance and motor-control exercise both
+    help; several patterns, not one) and the coaching reference ("does each core session
+    train a few different things?"). The 60 % share is a convention of runplan.
+    """
+    for week in plan.weeks:
+        for day, sessions in sorted(_by_day(week).items()):
+            ids = [p.exercise for s in sessions for _, p in s.prescriptions()]
+            twice = sorted({i for i in ids if ids.count(i) > 1})
+            if twice:
+                names = ", ".join(
+                    catalogue[i].name if i in catalogue else i.replace("_", " ") for i in twice
+                )
+                yield Violation(
+                    rule="variety",
+                    week=week.index,
+                    date=day,
+                    message=f"{names} comes twice on {day}; once a day is enough.",
+                )
+    cores = [(w.index, s) for w in plan.weeks for s in w.sessions if s.kind is SessionKind.CORE]
+    if len(cores) < VARIETY_MIN_SESSIONS:
+        return
+    limit = VARIETY_SHARE * len(cores)
+    counts = Counter(
+        item
+        for _, session in cores
+        for item in {p.exercise for name, p in session.prescriptions() if name is BlockName.MAIN}
+    )
+    flagged = [item for item, n in counts.items() if n > limit + EPS]
+    for item in sorted(flagged):
+        share = counts[item] / len(cores)
+        name = catalogue[item].name if item in catalogue else item.replace("_", " ")
+        last = max(w for w, s in cores if any(p.exercise == item for _, p in s.prescriptions()))
+        yield Violation(
+            rule="variety",
+            week=last,
+            date=None,
+            message=f"{name} is in {counts[item]} of {len(cores)} core sessions "
+            f"({share:.0%}); at most {VARIETY_SHARE:.0%} keeps the work varied.",
+            excess=round(share / VARIETY_SHARE - 1, 3),
+        )
+
+
+def race_week_strength(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
+    """Strength is lighter in the week of a race and stops before it: no core session on
+    race day or in the 2 days before it, and at most 16 minutes in the days before that.
+
+    Evidence: Bosquet et al., Med Sci Sports Exerc 2007 (a taper cuts training volume so
+    the runner arrives fresh). The 2 days and 16 minutes are conventions of runplan.
+    """
+    race_date = plan.profile.race_date
+    if race_date is None:
+        return
+    for week in plan.weeks:
+        for session in week.sessions:
+            if session.kind is not SessionKind.CORE:
+                continue
+            days_before = (race_date - session.date).days
+            if 0 <= days_before <= RACE_STRENGTH_GAP_DAYS:
+                yield Violation(
+                    rule="race_week_strength",
+                    week=week.index,
+                    date=session.date,
+                    message=f"The core session on {session.date} is {_days(days_before)} the "
+                    f"race; keep the last {RACE_STRENGTH_GAP_DAYS} days before it free of "
+                    "strength work.",
+                )
+            elif days_before < 7 and session.duration_minutes > RACE_WEEK_CORE_MINUTES:
+                yield Violation(
+                    rule="race_week_strength",
+                    week=week.index,
+                    date=session.date,
+                    message=f"The core session on {session.date}, in race week, lasts "
+                    f"{session.duration_minutes} min; keep it to {RACE_WEEK_CORE_MINUTES}.",
+                    excess=round(session.duration_minutes / RACE_WEEK_CORE_MINUTES - 1, 3),
+                )
+
+
+def _days(n: int) -> str:
+    return "on the day of" if n == 0 else f"{n} day{'s' if n > 1 else ''} before"
+
+
+__all__ = [
+    "RACE_STRENGTH_GAP_DAYS",
+    "RACE_WEEK_CORE_MINUTES",
+    "VARIETY_MIN_SESSIONS",
+    "VARIETY_SHARE",
+    "avoid_when",
+    "level",
+    "race_week_strength",
+    "variety",
+]

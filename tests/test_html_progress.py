@@ -1,0 +1,128 @@
+"""The HTML page with a training log: each past week's plan set against what was logged."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from runplan import Plan, build_plan, to_html
+from runplan.cli import main
+from runplan.errors import ExportError
+from runplan.log import TrainingLog
+
+from .golden import GOLDEN_HTML
+
+#: Friday of week 2: week 1 is whole, week 2 counts Monday to Thursday, week 3 is to come.
+TODAY = dt.date(2026, 1, 16)
+
+#: Runs of the 3-week back-flare plan: Thu 8 (3.8 km), Sat 10 (3.7), Sun 11 (5), Thu 15 (3.8).
+LOG_CSV = (
+    "date,session,status,distance,pain,note\n"
+    "2026-01-08,run,done,4.2,2,stiff at first\n"
+    "2026-01-10,run,skipped,,4,<script>alert(1)</script>\n"
+    "2026-01-11,runplan-20260105-20260111-run,partial,,1,\n"
+    "2026-01-13,core,done,,0,\n"
+    "2026-01-15,run,done,5,0,\n"
+    "2026-01-16,run,done,9,8,after today: not counted\n"
+)
+
+
+@pytest.fixture(scope="module")
+def plan() -> Plan:
+    return build_plan(GOLDEN_HTML["page_back_flare"])
+
+
+@pytest.fixture
+def log_path(tmp_path: Path) -> Path:
+    path = tmp_path / "log.csv"
+    path.write_text(LOG_CSV, encoding="utf-8")
+    return path
+
+
+def _cells(html: str, row_id: str) -> list[str]:
+    row = re.search(rf'<tr id="{row_id}">(.*?)</tr>', html)
+    assert row is not None, f"no row {row_id}"
+    return [re.sub(r"<[^>]+>", "", c) for c in re.findall(r"<td[^>]*>(.*?)</td>", row[1])]
+
+
+def test_plan_runs_are_the_ones_the_log_was_written_for(plan: Plan) -> None:
+    runs = [(s.date.day, s.distance) for s in plan.sessions() if s.kind.value == "run"]
+    assert runs[:4] == [(8, 3.8), (10, 3.7), (11, 5.0), (15, 3.8)]
+
+
+def test_section_shows_each_past_week_planned_against_logged(plan: Plan, log_path: Path) -> None:
+    html = to_html(plan, log=TrainingLog.from_file(log_path), today=TODAY)
+    # Week 1: 3.8 + 3.7 + 5 planned; 4.2 run, 0 skipped, half of 5 for the partial run;
+    # done and partial count as runs, the skipped one does not; worst pain 4.
+    assert _cells(html, "done-1") == ["1", "Mon 05 Jan", "12.5 km", "6.7 km", "2/3", "4/10"]
+    # Week 2 up to Thursday: one run planned (3.8), 5 logged; the core day's pain counts.
+    assert _cells(html, "done-2") == ["2 so far", "Mon 12 Jan", "3.8 km", "5 km", "1/1", "0/10"]
+    assert 'id="done-3"' not in html
+    assert "Logged before Friday 16 January: 11.7 km of 16.3 km planned, 3/4 runs." in html
+    # Pain of 3 or more (where re-planning holds the volume) stands out.
+    assert '<td class="sore">4/10</td>' in html and '<td class="sore">0/10' not in html
+    assert "Week 1, Thu 08 Jan: stiff at first" in html
+    assert "not counted" not in html
+    # The overview's Logged column links each past week to its row; coming weeks show "-".
+    assert '<a href="#done-1">6.7 km</a>' in html and '<a href="#done-2">5 km</a>' in html
+    overview = html[html.index('id="overview"') : html.index('id="done"')]
+    assert (
+        len(re.findall(r"<th[ >]", overview)) == 8 and overview.count('<td class="num">-</td>') == 1
+    )
+
+
+def test_page_without_a_log_has_no_section_and_ignores_today(plan: Plan) -> None:
+    html = to_html(plan)
+    assert to_html(plan, today=TODAY) == html
+    assert 'id="done"' not in html and "Planned and done" not in html and "Logged" not in html
+
+
+def test_a_note_with_markup_is_shown_as_text(plan: Plan, log_path: Path) -> None:
+    html = to_html(plan, log=TrainingLog.from_file(log_path), today=TODAY)
+    assert "<script>" not in html
+    assert "Week 1, Sat 10 Jan: &lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_before_the_first_week_the_section_says_so(plan: Plan, log_path: Path) -> None:
+    html = to_html(plan, log=TrainingLog.from_file(log_path), today=dt.date(2026, 1, 5))
+    assert "No week of the plan began before Monday 5 January." in html
+    assert 'id="done-1"' not in html
+
+
+def test_a_log_needs_today(plan: Plan, log_path: Path) -> None:
+    with pytest.raises(ExportError, match="needs today= with log="):
+        to_html(plan, log=TrainingLog.from_file(log_path))
+
+
+def test_cli_status_writes_the_page(
+    plan: Plan, log_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan_path = tmp_path / "plan.json"
+    plan_path.write_text(plan.model_dump_json(), encoding="utf-8")
+    page = tmp_path / "status.html"
+    args = ["status", str(plan_path), str(log_path), "--today", "2026-01-16"]
+    assert main([*args, "-o", str(page)]) == 0
+    out = capsys.readouterr()
+    assert out.out == "" and f"Wrote {page}" in out.err
+    html = page.read_text(encoding="utf-8")
+    assert html == to_html(plan, log=TrainingLog.from_file(log_path), today=TODAY)
+    assert _cells(html, "done-1")[2:] == ["12.5 km", "6.7 km", "2/3", "4/10"]
+    # Without -o the table stays the output.
+    assert main(args) == 0
+    assert capsys.readouterr().out.splitlines()[1].split()[:5] == [
+        "1", "2026-01-05", "12.5", "km", "6.7"
+    ]  # fmt: skip
+
+
+def test_cli_status_page_must_be_html(
+    plan: Plan, log_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan_path = tmp_path / "plan.json"
+    plan_path.write_text(plan.model_dump_json(), encoding="utf-8")
+    out = tmp_path / "status.md"
+    assert main(["status", str(plan_path), str(log_path), "-o", str(out)]) == 2
+    assert "name a file ending in .html" in capsys.readouterr().err
+    assert not out.exists()
