@@ -303,7 +303,7 @@ class Placer:
         others = sum(v for d, v in placed.items() if d != top) + sum(kept)
         most = share * others / (1 - share)
         if placed[top] > most + rules.EPS:
-            long = rules.floor_step(most, 0.1)
+            long = self.volume.round(most)
             for day in list(placed):
                 placed[day] = min(placed[day], long)
                 if placed[day] <= 0:

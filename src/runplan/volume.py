@@ -53,12 +53,18 @@ def _in_unit(unit: Unit, km: float) -> float:
 
 
 def peak_weekly_distance(profile: RunnerProfile) -> float:
-    """The weekly distance the plan builds toward: given; set by the race; or, with no race,
-    at most 20 % over the current volume (a beginner's programme sets its own)."""
+    """The weekly distance the plan builds toward: given; set by the race (for a marathon,
+    enough for a 30 km long run at 45 % of the week); or, with no race, at most 20 % over
+    the current volume (a beginner's programme sets its own)."""
     if profile.peak_weekly_distance is not None:
         return profile.peak_weekly_distance
     if profile.race is not None:
-        return max(_in_unit(profile.unit, RACE_GOALS_KM[profile.race][0]), profile.start_volume)
+        goal_week, goal_long = RACE_GOALS_KM[profile.race]
+        if profile.race is Race.MARATHON:
+            # The long run may take 45 % of a marathon week: the week grows until the
+            # goal long run fits inside that share, within the weekly-growth rule.
+            goal_week = max(goal_week, goal_long / rules.MARATHON_LONG_RUN_SHARE)
+        return max(_in_unit(profile.unit, goal_week), profile.start_volume)
     limit = rules.no_race_peak_limit(profile)
     if limit is None:
         return 1e9  # a beginner: the run/walk programme has its own end
