@@ -35,8 +35,9 @@ MAX_MAIN = 6
 LIGHT_MAIN, LIGHT_SETS = 3, 2
 #: Choosing a second exercise of a pattern already in the session costs this many uses.
 PATTERN_REPEAT_COST = 2
-#: A set is added to reach the shortest session only up to this many sets.
-MAX_SETS = 6
+#: A set is added to reach the shortest session only up to this many sets; past it, the
+#: session takes one more exercise instead (more sets of the same move tire one pattern).
+MAX_SETS = 4
 #: A core session is filled with stretches until it lasts about this many seconds.
 CORE_TARGET_SECONDS = 19 * 60
 #: Easy moves that open a core session.
@@ -109,6 +110,12 @@ class CoreSession:
                 break
             self.add(self.warm, prescribe(exercise, self.steps), self.high)
         while self.total <= self.low and len(self.main) < most and self.add_main(self.high):
+            self.total = block_seconds(
+                [Block(name=BlockName.WARM_UP, items=self.warm + self.main + self.stretches)]
+            )
+        self.add_rounds()
+        # Short even so (a small pool): more exercises, as many as the variety rule allows.
+        while self.total <= self.low and self.add_main(self.high):
             self.total = block_seconds(
                 [Block(name=BlockName.WARM_UP, items=self.warm + self.main + self.stretches)]
             )

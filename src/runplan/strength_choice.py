@@ -19,12 +19,18 @@ from .catalogue import (
     Level,
     Muscle,
     Pattern,
-    Spine,
     Timing,
 )
 from .plan import Block, Prescription
 from .profile import RunnerProfile
-from .rules import HAMSTRING_STRETCH, HIP_FLEXOR_STRETCH, PSOAS_STRETCH, WARM_UP_MOVES
+from .rules import (
+    HAMSTRING_STRETCH,
+    HIP_FLEXOR_STRETCH,
+    PSOAS_STRETCH,
+    WARM_UP_MOVES,
+    easier_fit,
+    suits,
+)
 
 __all__ = [
     "AFTER_RUN",
@@ -160,49 +166,70 @@ class Choice:
         self.have = set(profile.equipment) | {Equipment.NONE}
         self.head_start = HEAD_START_STEPS[profile.level]
 
-    def allowed(self, exercise: Exercise, *, neutral: bool) -> bool:
-        """True when this runner may do ``exercise`` now: equipment they have, their level
-        or below, not left out for their back, and spine-neutral (``neutral``) while the back
+    def fits(self, exercise: Exercise, *, neutral: bool) -> bool:
+        """True when this runner could do ``exercise``: equipment they have, their level or
+        below, not left out for their back, and spine-neutral (``neutral``) while the back
         hurts."""
-        if not exercise.needs() <= self.have or exercise.level.rank > self.level.rank:
+        return suits(exercise, have=self.have, level=self.level, pain=self.pain, neutral=neutral)
+
+    def allowed(self, exercise: Exercise, *, neutral: bool) -> bool:
+        """True when this runner may do ``exercise`` now: it fits them and, while the back
+        hurts, it has no ``easier`` variant that fits them too (that one comes first)."""
+        if not self.fits(exercise, neutral=neutral):
             return False
-        if self.pain in exercise.avoid_when:
-            return False
-        return not (
-            neutral and self.pain is not BackPain.NONE and exercise.spine is not Spine.NEUTRAL
+        if self.pain is BackPain.NONE:
+            return True
+        easier = easier_fit(
+            exercise, self.catalogue, have=self.have, level=self.level, pain=self.pain
         )
+        return easier is None
 
     def resolve(
         self, exercise: Exercise, steps: int, *, neutral: bool
     ) -> tuple[Exercise, int] | None:
         """The variant of ``exercise`` to do after ``steps`` weekly steps, with its own steps.
 
-        Not allowed: its ``easier`` variants are tried in turn. With a healthy back, a
-        ``harder`` variant takes over once the dose has reached its progression target.
+        Not allowed (or, while the back hurts, with an easier variant that fits): its
+        ``easier`` variants are tried in turn. Then the dose grows, and once it has reached
+        its progression target a ``harder`` variant takes over:
+
+        - healthy back: any harder variant the runner may do;
+        - mild pain: only back up to the exercise it came down from. A back that is sore
+          after runs (not during them) starts on the easier variant and returns to the full
+          one by dose, as the coaching reference progresses any exercise: the kneeling
+          plank takes 5 steps (about 6 weeks) to reach 40 s before the plank comes back;
+        - flare: never; the easier variant stays for the whole plan (rule ``easier_first``).
         """
-        seen = {exercise.id}
+        down: list[str] = []
         current = exercise
         while not self.allowed(current, neutral=neutral):
             link = current.easier
-            if link is None or link in seen or link not in self.catalogue:
+            if link is None or link in down or link == exercise.id or link not in self.catalogue:
                 return None
+            down.append(current.id)
             current = self.catalogue[link]
-            seen.add(link)
+        seen = {exercise.id, *down, current.id}
         steps += self.head_start
-        while self.pain is BackPain.NONE:
+        while self.pain is not BackPain.FLARE:
             need = steps_to_target(current)
             harder = self.catalogue.get(current.harder) if current.harder else None
-            if need is None or harder is None or steps < need or harder.id in seen:
+            if need is None or harder is None or steps < need:
                 break
-            if not self.allowed(harder, neutral=neutral):
+            if self.pain is BackPain.NONE:
+                if harder.id in seen or not self.allowed(harder, neutral=neutral):
+                    break
+                seen.add(harder.id)
+            elif harder.id in down and self.fits(harder, neutral=neutral):
+                down.remove(harder.id)
+            else:
                 break
             steps -= need
             current = harder
-            seen.add(harder.id)
         return current, steps
 
     def main_pool(self, steps: int) -> list[tuple[Exercise, int]]:
-        """Every main exercise this runner can do this week, each once, with its steps."""
+        """Every main exercise this runner can do this week, each once, with its steps; while
+        the back hurts, not an easier variant once its harder one has come back."""
         best: dict[str, tuple[Exercise, int]] = {}
         for exercise in self.catalogue.values():
             if not is_main(exercise):
@@ -217,6 +244,10 @@ class Choice:
                 continue
             if variant.id not in best or own > best[variant.id][1]:
                 best[variant.id] = (variant, own)
+        if self.pain is not BackPain.NONE:
+            # Back on the full variant after the easier one: the easier one leaves the pool.
+            back = {e.easier for e, _ in best.values() if e.easier is not None}
+            return [(e, own) for e, own in best.values() if e.id not in back]
         return list(best.values())
 
     def options(

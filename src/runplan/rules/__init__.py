@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 
 from ..catalogue import Catalogue, load_catalogue
 from ..plan import Plan
-from .back_care import MILD_CORE_NOTE, RED_FLAGS, back_pain
+from .back_care import FLARE_CORE_NOTE, MILD_CORE_NOTE, RED_FLAGS, back_pain
 from .base import (
     CORE_MINUTES,
     EPS,
@@ -71,8 +71,11 @@ from .strength import (
     VARIETY_MIN_SESSIONS,
     VARIETY_SHARE,
     avoid_when,
+    easier_first,
+    easier_fit,
     level,
     race_week_strength,
+    suits,
     variety,
 )
 
@@ -80,6 +83,7 @@ __all__ = [
     "CARE_WORK_RULES",
     "CORE_MINUTES",
     "EPS",
+    "FLARE_CORE_NOTE",
     "FLARE_PAIN",
     "FLARE_START_SHARE",
     "HAMSTRING_STRETCH",
@@ -113,6 +117,8 @@ __all__ = [
     "cutback_stretch",
     "cutback_weeks",
     "dose_progression",
+    "easier_first",
+    "easier_fit",
     "equipment",
     "flare_week_limit",
     "floor_half",
@@ -133,6 +139,7 @@ __all__ = [
     "rest",
     "single_run_limit",
     "single_run_spike",
+    "suits",
     "taper",
     "taper_span",
     "taper_week_count",
@@ -162,6 +169,7 @@ RULES: tuple[Callable[[Plan, Catalogue], Iterator[Violation]], ...] = (
     equipment,
     level,
     avoid_when,
+    easier_first,
     variety,
     race_week_strength,
 )

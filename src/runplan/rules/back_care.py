@@ -25,6 +25,11 @@ MILD_CORE_NOTE = (
     "Your back is sore, so every exercise here keeps the spine neutral: no bending, arching "
     "or twisting."
 )
+#: The note a core session carries while the back flares: easier variants, spine neutral.
+FLARE_CORE_NOTE = (
+    "Your back is flaring, so this session uses the easier variants and keeps the spine "
+    "neutral: no bending, arching or twisting."
+)
 #: Warning signs that need a doctor the same day (clinical guidelines for low back pain).
 RED_FLAGS = (
     "See a doctor the same day if back pain comes with numbness in the groin or legs, new leg "
