@@ -43,7 +43,8 @@ def back_pain(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
     sessions hold spine-neutral exercises only. Flare: fewer runs and less distance, runs
     swapped for the runner's cross training, run/walk for the runs that remain, core work at
     beginner level (easier variants first: rule ``easier_first``), every session says to
-    stop on sharp pain and see a physical therapist, and the plan's warnings list the red flags that need a doctor the same day.
+    stop on sharp pain and see a physical therapist, and the plan's warnings list the red
+    flags that need a doctor the same day.
 
     Evidence: "Lower Back Pain in Runners" (cut frequency and distance, swap in swimming or
     cycling, stop on intense pain, see a physical therapist) and "How Do I Prevent Lower
