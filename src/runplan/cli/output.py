@@ -1,5 +1,5 @@
 """``runplan plan``, ``runplan import`` and ``runplan schema``, and how a plan is written
-in the asked-for format (Markdown on screen, .ics, JSON, Markdown, HTML or FIT files)."""
+in the asked-for format: on screen, or as .ics, JSON, Markdown, HTML or FIT files."""
 
 from __future__ import annotations
 
