@@ -387,3 +387,55 @@ def test_race_week_strength_is_light_and_stops_two_days_out(
         core["duration_minutes"] = minutes
 
     assert ("race_week_strength" in rule_names(edit(plan, change), cat)) is flagged
+
+
+def _with_kneeling_plank(cat: Catalogue, **change: Any) -> Catalogue:
+    """The catalogue with the kneeling plank (the plank's easier variant) changed."""
+    return Catalogue(
+        type(e).model_validate({**e.model_dump(), **change}) if e.id == "kneeling_plank" else e
+        for e in cat.values()
+    )
+
+
+def _plank_in_week_one(d: dict[str, Any]) -> None:
+    core = _core(d)[0]
+    core["blocks"] = [{"name": "main", "items": [_item("plank", reps=None, hold_seconds=15)]}]
+
+
+@pytest.mark.parametrize(
+    ("pain", "change", "flagged"),
+    [
+        ("flare", {}, True),  # the kneeling plank suits a flaring back: it comes first
+        ("mild", {}, False),  # a mild back may return to the plank by dose
+        ("flare", {"equipment": ["exercise_ball"]}, False),  # the runner lacks the ball
+        ("flare", {"level": "intermediate"}, False),  # a flare gets beginner work only
+        ("flare", {"spine": "flexion"}, False),  # core stays spine-neutral
+        ("flare", {"avoid_when": ["flare"]}, False),  # left out for a flare
+        ("flare", {"avoid_when": ["mild"]}, True),  # left out for mild pain only
+    ],
+)
+def test_flare_core_with_an_easier_variant_that_fits_is_flagged(
+    cat: Catalogue, pain: str, change: dict[str, Any], flagged: bool
+) -> None:
+    plan = build_plan(example("back_pain_flare"), cat)
+    assert "easier_first" not in rule_names(plan, cat)
+    catalogue = _with_kneeling_plank(cat, **change)
+
+    def edit_plan(d: dict[str, Any]) -> None:
+        _plank_in_week_one(d)
+        d["profile"]["back_pain"] = pain
+
+    found = [v for v in check_plan(edit(plan, edit_plan), catalogue) if v.rule == "easier_first"]
+    assert bool(found) is flagged
+    if flagged:
+        assert found[0].group == "care" and found[0].week == 1
+        assert "holds Plank; while the back flares, Kneeling plank comes" in found[0].message
+
+
+def test_easier_link_to_itself_or_to_a_missing_id_is_not_flagged(cat: Catalogue) -> None:
+    plan = edit(build_plan(example("back_pain_flare"), cat), _plank_in_week_one)
+    for link in ("plank", "no_such_exercise"):
+        catalogue = Catalogue(
+            e.model_copy(update={"easier": link}) if e.id == "plank" else e for e in cat.values()
+        )
+        assert "easier_first" not in rule_names(plan, catalogue), link

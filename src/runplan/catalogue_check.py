@@ -19,7 +19,7 @@ from .rules import (
     PSOAS_STRETCH,
     WARM_UP_MOVES,
 )
-from .strength import AFTER_RUN, WARMING, _covers, required_exercises
+from .strength_choice import AFTER_RUN, WARMING, covers, required_exercises
 
 __all__ = ["check_catalogue"]
 
@@ -48,7 +48,7 @@ def check_catalogue(catalogue: Catalogue) -> None:
     ):
         if not any(
             e.pattern is Pattern.COOL_DOWN
-            and _covers(e, muscle, primary=primary)
+            and covers(e, muscle, primary=primary)
             and _suits_everyone(e)
             and e.timing in AFTER_RUN
             and e.dose.hold_seconds is not None

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 
 from ..catalogue import Catalogue, load_catalogue
 from ..plan import Plan
-from .back_care import MILD_CORE_NOTE, RED_FLAGS, back_pain
+from .back_care import FLARE_CORE_NOTE, MILD_CORE_NOTE, RED_FLAGS, back_pain
 from .base import (
     CORE_MINUTES,
     EPS,
@@ -99,8 +99,11 @@ from .strength import (
     VARIETY_MIN_SESSIONS,
     VARIETY_SHARE,
     avoid_when,
+    easier_first,
+    easier_fit,
     level,
     race_week_strength,
+    suits,
     variety,
 )
 
@@ -109,6 +112,7 @@ __all__ = [
     "CORE_MINUTES",
     "EPS",
     "FAST_SHARE",
+    "FLARE_CORE_NOTE",
     "FLARE_PAIN",
     "FLARE_REST_DAYS",
     "FLARE_START_SHARE",
@@ -154,6 +158,8 @@ __all__ = [
     "cutback_stretch",
     "cutback_weeks",
     "dose_progression",
+    "easier_first",
+    "easier_fit",
     "equipment",
     "flare_rest_days",
     "flare_week_limit",
@@ -187,6 +193,7 @@ __all__ = [
     "run_steps",
     "single_run_limit",
     "single_run_spike",
+    "suits",
     "taper",
     "taper_span",
     "taper_start",
@@ -225,6 +232,7 @@ RULES: tuple[Callable[[Plan, Catalogue], Iterator[Violation]], ...] = (
     flare_rest_days,
     level,
     avoid_when,
+    easier_first,
     variety,
     race_week_strength,
 )

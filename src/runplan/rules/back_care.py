@@ -25,6 +25,11 @@ MILD_CORE_NOTE = (
     "Your back is sore, so every exercise here keeps the spine neutral: no bending, arching "
     "or twisting."
 )
+#: The note a core session carries while the back flares: easier variants, spine neutral.
+FLARE_CORE_NOTE = (
+    "Your back is flaring, so this session uses the easier variants and keeps the spine "
+    "neutral: no bending, arching or twisting."
+)
 #: Warning signs that need a doctor the same day (clinical guidelines for low back pain).
 RED_FLAGS = (
     "See a doctor the same day if back pain comes with numbness in the groin or legs, new leg "
@@ -37,8 +42,9 @@ def back_pain(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
     """A sore back changes the plan. Mild: weekly volume holds (no increase) and core
     sessions hold spine-neutral exercises only. Flare: fewer runs and less distance, runs
     swapped for the runner's cross training, run/walk for the runs that remain, core work at
-    beginner level, every session says to stop on sharp pain and see a physical therapist,
-    and the plan's warnings list the red flags that need a doctor the same day.
+    beginner level (easier variants first: rule ``easier_first``), every session says to
+    stop on sharp pain and see a physical therapist, and the plan's warnings list the red
+    flags that need a doctor the same day.
 
     Evidence: "Lower Back Pain in Runners" (cut frequency and distance, swap in swimming or
     cycling, stop on intense pain, see a physical therapist) and "How Do I Prevent Lower

@@ -1,12 +1,13 @@
 """Care rules about what strength work holds: the runner's level, exercises a sore back
-should leave out, variety, and lighter strength before a race."""
+should leave out, easier variants while the back flares, variety, and lighter strength
+before a race."""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
 
-from ..catalogue import Catalogue, Category, Exercise
+from ..catalogue import BackPain, Catalogue, Category, Equipment, Exercise, Level, Spine
 from ..plan import BlockName, Plan, Session, SessionKind
 from .base import EPS, Violation, _by_day
 
@@ -53,6 +54,66 @@ def level(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
                 message=f"{exercise.name} on {session.date} is {exercise.level.value} work; "
                 f"the runner is {plan.profile.level.value}.",
             )
+
+
+def suits(
+    exercise: Exercise, *, have: set[Equipment], level: Level, pain: BackPain, neutral: bool
+) -> bool:
+    """True when a runner with equipment ``have``, at ``level``, with a back in state
+    ``pain`` may do ``exercise``: nothing above their level or needing what they lack,
+    nothing its ``avoid_when`` leaves out, and (with ``neutral``) spine-neutral work only
+    while the back hurts. The builder chooses with it; ``easier_first`` checks with it."""
+    if not exercise.needs() <= have or exercise.level.rank > level.rank:
+        return False
+    if pain in exercise.avoid_when:
+        return False
+    return not (neutral and pain is not BackPain.NONE and exercise.spine is not Spine.NEUTRAL)
+
+
+def easier_fit(
+    exercise: Exercise, catalogue: Catalogue, *, have: set[Equipment], level: Level, pain: BackPain
+) -> Exercise | None:
+    """The ``easier`` variant of ``exercise`` when the catalogue holds it and it suits the
+    runner as core work (spine-neutral while the back hurts); none otherwise."""
+    easier = catalogue.get(exercise.easier) if exercise.easier else None
+    if easier is None or easier.id == exercise.id:
+        return None
+    return easier if suits(easier, have=have, level=level, pain=pain, neutral=True) else None
+
+
+def easier_first(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
+    """While the back flares, core work uses the easier variant: no exercise in a core
+    session has an ``easier`` variant that the runner could do instead (one in the
+    catalogue, with equipment they have, at beginner level, spine-neutral and not left out
+    for a flare).
+
+    Evidence: the coaching reference ("regress to an easier variant when a movement
+    hurts"); "Lower Back Pain in Runners" (ease off while the back is painful). Keeping to
+    the easier variant for the whole flare, not only its first weeks, is a convention of
+    runplan: the plan cannot know the flare has settled until the runner re-plans.
+    """
+    if plan.profile.back_pain is not BackPain.FLARE:
+        return
+    have = set(plan.profile.equipment) | {Equipment.NONE}
+    for week in plan.weeks:
+        for session in week.sessions:
+            if session.kind is not SessionKind.CORE:
+                continue
+            for _, item in session.prescriptions():
+                exercise = catalogue.get(item.exercise)
+                if exercise is None:
+                    continue
+                easier = easier_fit(
+                    exercise, catalogue, have=have, level=Level.BEGINNER, pain=BackPain.FLARE
+                )
+                if easier is not None:
+                    yield Violation(
+                        rule="easier_first",
+                        week=week.index,
+                        date=session.date,
+                        message=f"The core session on {session.date} holds {exercise.name}; "
+                        f"while the back flares, {easier.name} comes in its place.",
+                    )
 
 
 def avoid_when(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
@@ -166,7 +227,10 @@ __all__ = [
     "VARIETY_MIN_SESSIONS",
     "VARIETY_SHARE",
     "avoid_when",
+    "easier_first",
+    "easier_fit",
     "level",
     "race_week_strength",
+    "suits",
     "variety",
 ]

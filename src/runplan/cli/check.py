@@ -1,0 +1,99 @@
+"""``runplan check``: a plan, a profile or an imported plan against the training rules."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .._filetype import expect_file
+from .._io import read_data_file
+from ..errors import PlanError
+from ..imports import import_plan, is_calendar_hack, plan_from_calendar_hack
+from ..plan import Plan
+from ..profile import RunnerProfile
+from ..rules import CARE_WORK_RULES, Violation, check_plan, has_care_work
+from ..scheduler import build_plan
+from .inputs import catalogue_from, looks_like_plan, plan_from_data
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """``runplan check``: report the training rules a plan breaks; 1 when it breaks any."""
+    catalogue = catalogue_from(args.catalogue)
+    expect_file(args.file, "a plan JSON file or a runner profile (YAML or JSON)", PlanError)
+    name = Path(args.file).name
+    if Path(args.file).suffix.lower() == ".csv":
+        plan = import_plan(args.file, start=args.start)
+    else:
+        data = read_data_file(args.file, PlanError, "plan or profile")
+        if is_calendar_hack(data):
+            plan = plan_from_calendar_hack(data, source=name, start=args.start)
+        elif looks_like_plan(data):
+            plan = plan_from_data(data, name)
+        else:
+            plan = build_plan(RunnerProfile.from_data(data, source=name), catalogue)
+    violations = check_plan(plan, catalogue)
+    if args.json:
+        report = {
+            "file": name,
+            "weeks": len(plan.weeks),
+            "warnings": plan.warnings,
+            "violations": [v.model_dump(mode="json") for v in violations],
+        }
+        print(json.dumps(report, indent=2))
+        return 1 if violations else 0
+    for warning in plan.warnings:
+        print(f"Note: {warning}", file=sys.stderr)
+    for line in check_lines(plan, violations):
+        print(line)
+    if violations:
+        load = sum(1 for v in violations if v.group == "load")
+        print(
+            f"{len(violations)} rule violations in {args.file} ({load} about training load)",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"No rule broken in {args.file} ({len(plan.weeks)} weeks).")
+    return 0
+
+
+#: How each load rule's size reads: "+94 % over the weekly limit".
+_LIMIT_NAMES = {
+    "weekly_volume": "the weekly limit",
+    "single_run_spike": "the single-run limit",
+    "cutback_weeks": "the cutback limit",
+    "taper": "the taper limit",
+    "long_run": "the long-run limit",
+}
+
+
+def check_lines(plan: Plan, violations: Sequence[Violation]) -> list[str]:
+    """``runplan check``'s report, one line per breach: load breaches first, largest
+    first, each with its size; for a plan with no care work at all, one line instead of
+    a warm-up, cool-down, core and psoas line for every run and week."""
+    load = sorted(
+        (v for v in violations if v.group == "load"),
+        key=lambda v: -(v.excess if v.excess is not None else -1.0),
+    )
+    care = [v for v in violations if v.group != "load"]
+    lines = []
+    for v in load:
+        when = v.date.isoformat() if v.date else "-"
+        size = ""
+        if v.excess is not None:
+            size = f"+{_percent(v.excess)} % over {_LIMIT_NAMES.get(v.rule, 'the limit')}: "
+        lines.append(f"{v.rule}\tweek {v.week}\t{when}\t{size}{v.message}")
+    if care and not has_care_work(plan):
+        care = [v for v in care if v.rule not in CARE_WORK_RULES]
+        lines.append("care\t-\t-\tno warm-ups, cool-downs or core work: `runplan plan` adds them.")
+    for v in care:
+        when = v.date.isoformat() if v.date else "-"
+        lines.append(f"{v.rule}\tweek {v.week}\t{when}\t{v.message}")
+    return lines
+
+
+def _percent(fraction: float) -> str:
+    value = fraction * 100
+    return f"{value:.0f}" if value >= 1 else f"{value:.1f}"

@@ -1,0 +1,91 @@
+"""The training log's commands: ``runplan replan``, ``runplan status`` and ``runplan log add``."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from .._filetype import expect_file
+from .._io import atomic_write, describe_validation_error
+from ..errors import ExportError, PlanError
+from ..log import LogEntry, append_entry, week_progress
+from ..render import fmt_distance, to_html
+from ..replan import replan
+from .inputs import catalogue_from, read_logs, read_plan
+from .output import emit, inputs_of
+
+
+def cmd_replan(args: argparse.Namespace) -> int:
+    """``runplan replan``: rebuild the rest of a plan from training logs."""
+    catalogue = catalogue_from(args.catalogue)
+    expect_file(args.plan, "a plan JSON file written by runplan plan -o plan.json", PlanError)
+    plan = read_plan(args.plan)
+    log = read_logs(args.log, plan)
+    today = args.today if args.today is not None else dt.date.today()
+    new = replan(plan, log, today, catalogue)
+    emit(new, args, catalogue)
+    print(f"Revision {new.revision}: {len(new.changes)} changes from {today} on.", file=sys.stderr)
+    for change in new.changes:
+        print(f"- {change}", file=sys.stderr)
+    for warning in new.warnings:
+        print(f"Warning: {warning}", file=sys.stderr)
+    return 0
+
+
+def cmd_log_add(args: argparse.Namespace) -> int:
+    """``runplan log add``: append one validated row to a CSV training log."""
+    given = {
+        "date": args.date,
+        "session": args.session,
+        "status": args.status,
+        "distance": args.distance,
+        "pain": args.pain,
+        "note": args.note,
+    }
+    try:
+        entry = LogEntry.model_validate({k: v for k, v in given.items() if v is not None})
+    except ValidationError as exc:
+        detail = describe_validation_error(exc, lambda: ", ".join(given))
+        raise PlanError(f"The log entry {detail}.") from None
+    append_entry(args.file, entry)
+    print(f"Added {entry.date} {entry.session} {entry.status.value} to {args.file}")
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    """``runplan status``: each past week, planned against logged; or the HTML page with -o."""
+    plan = read_plan(args.plan)
+    log = read_logs(args.log, plan)
+    today = args.today if args.today is not None else dt.date.today()
+    if args.output is not None:
+        if args.output != "-" and Path(args.output).suffix.lower() != ".html":
+            raise ExportError(
+                f"runplan status -o writes an HTML page: name a file ending in .html, not "
+                f"'{Path(args.output).suffix or Path(args.output).name[:40]}', or '-' for "
+                "standard output."
+            )
+        data = to_html(plan, catalogue_from(args.catalogue), log=log, today=today).encode()
+        if args.output == "-":
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+            return 0
+        atomic_write(args.output, data, ExportError, inputs=inputs_of(args))
+        print(f"Wrote {args.output}", file=sys.stderr)
+        return 0
+    weeks = week_progress(plan, log, today)
+    if not weeks:
+        print(f"Plan '{plan.id}' starts on {plan.profile.start_date}; no week has begun yet.")
+        return 0
+    unit = plan.unit
+    print(f"{'week':<5} {'starts':<10} {'planned':>9} {'logged':>9} {'runs':>5}  back pain")
+    for w in weeks:
+        pain = f"{w.pain}/10 at worst" if w.pain is not None else "none logged"
+        planned = f"{fmt_distance(w.planned)} {unit}"
+        logged = f"{fmt_distance(w.logged)} {unit}"
+        runs = f"{w.runs_logged}/{w.runs_planned}"
+        print(f"{w.index:<5} {w.start.isoformat():<10} {planned:>9} {logged:>9} {runs:>5}  {pain}")
+    return 0

@@ -1,0 +1,197 @@
+"""One core session filled: a short warm-up, main work that mixes patterns and rotates the
+least-used exercises in, and stretches to finish, 15 to 25 minutes in all."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from .catalogue import Pattern
+from .plan import Block, BlockName, Prescription
+from .rules import CORE_MINUTES, RACE_WEEK_CORE_MINUTES, VARIETY_MIN_SESSIONS, VARIETY_SHARE
+from .strength_choice import (
+    NOT_BEFORE_RUN,
+    STRETCH_PATTERNS,
+    TRANSITION_SECONDS,
+    WARMING,
+    block_seconds,
+    prescribe,
+    rotate,
+)
+
+if TYPE_CHECKING:
+    from .strength import Strength
+
+__all__ = ["CoreSession"]
+
+#: A core session holds at most this share of the main exercises the runner can do, so
+#: each one comes round in about half the sessions (the variety rule allows 60 %).
+MAIN_SHARE = 0.5
+#: ... and at most this many main exercises.
+MAX_MAIN = 6
+#: A race-week core session holds at most this many main exercises, of at most 2 sets.
+LIGHT_MAIN, LIGHT_SETS = 3, 2
+#: Choosing a second exercise of a pattern already in the session costs this many uses.
+PATTERN_REPEAT_COST = 2
+#: A set is added to reach the shortest session only up to this many sets; past it, the
+#: session takes one more exercise instead (more sets of the same move tire one pattern).
+MAX_SETS = 4
+#: A core session is filled with stretches until it lasts about this many seconds.
+CORE_TARGET_SECONDS = 19 * 60
+#: Easy moves that open a core session.
+CORE_WARM_UP_ITEMS = 2
+#: A core warm-up move is short: at most this many seconds.
+WARM_UP_ITEM_SECONDS = 90
+
+
+class CoreSession:
+    """Fills one core session for ``strength``'s runner on ``day``, counting the main
+    exercises it uses into ``strength`` (the least used come first next time)."""
+
+    def __init__(
+        self, strength: Strength, day: dt.date, steps: int, turn: int, *, light: bool
+    ) -> None:
+        self.s = strength
+        self.steps, self.turn = steps, turn
+        self.low = CORE_MINUTES[0] * 60
+        self.high = (RACE_WEEK_CORE_MINUTES if light else CORE_MINUTES[1]) * 60
+        self.target = self.low if light else CORE_TARGET_SECONDS
+        self.sets = LIGHT_SETS if light else None
+        self.light = light
+        self.used = strength.used.get(day, set())
+        self.warm: list[Prescription] = []
+        self.main: list[Prescription] = []
+        self.stretches: list[Prescription] = []
+        self.patterns: Counter[Pattern | None] = Counter()
+        self.total = 0
+
+    def blocks(self) -> list[Block]:
+        """The session's blocks, none empty."""
+        s = self.s
+        warm_options = [
+            e
+            for e in s.options(
+                [Pattern.MOBILITY, Pattern.WARM_UP], WARMING, neutral=True, used=self.used
+            )
+            if prescribe(e, self.steps).seconds <= WARM_UP_ITEM_SECONDS
+        ]
+        self.warm = [
+            prescribe(e, self.steps) for e in rotate(warm_options, self.turn)[:CORE_WARM_UP_ITEMS]
+        ]
+        self.total = block_seconds([Block(name=BlockName.WARM_UP, items=self.warm)])
+
+        self.pool = [(e, st) for e, st in s.main_pool(self.steps) if e.id not in self.used]
+        count = max(1, min(MAX_MAIN, int(len(self.pool) * MAIN_SHARE)))
+        if self.light:
+            count = min(count, LIGHT_MAIN)
+        self.order = {
+            e.id: (k - self.turn) % max(1, len(self.pool)) for k, (e, _) in enumerate(self.pool)
+        }
+        self.cap = VARIETY_SHARE * s.core_total if s.core_total >= VARIETY_MIN_SESSIONS else None
+        most = MAX_MAIN + 2
+        if self.cap is not None:
+            # Share what the variety rule leaves among the sessions still to come, so the
+            # last ones are not left with too little to choose from.
+            left_uses = sum(
+                max(0, math.floor(self.cap + 1e-9) - s.main_count[e.id]) for e, _ in self.pool
+            )
+            sessions_left = max(1, s.core_total - s.core_done)
+            most = max(1, left_uses // sessions_left)
+        count = min(count, most)
+
+        while len(self.main) < count and self.add_main(self.high - 60):
+            self.total = block_seconds([Block(name=BlockName.WARM_UP, items=self.warm + self.main)])
+        self.add_stretches()
+        # Too short still: more warm-up moves, then (last) more main work, as long as it fits.
+        for exercise in rotate(warm_options, self.turn)[CORE_WARM_UP_ITEMS:]:
+            if self.total > self.low:
+                break
+            self.add(self.warm, prescribe(exercise, self.steps), self.high)
+        while self.total <= self.low and len(self.main) < most and self.add_main(self.high):
+            self.total = block_seconds(
+                [Block(name=BlockName.WARM_UP, items=self.warm + self.main + self.stretches)]
+            )
+        self.add_rounds()
+        # Short even so (a small pool): more exercises, as many as the variety rule allows.
+        while self.total <= self.low and self.add_main(self.high):
+            self.total = block_seconds(
+                [Block(name=BlockName.WARM_UP, items=self.warm + self.main + self.stretches)]
+            )
+        self.add_rounds()
+
+        s.main_count.update(p.exercise for p in self.main)
+        s.core_done += 1
+        blocks = [
+            Block(name=BlockName.WARM_UP, items=self.warm),
+            Block(name=BlockName.MAIN, items=self.main),
+            Block(name=BlockName.COOL_DOWN, items=self.stretches),
+        ]
+        return [b for b in blocks if b.items]
+
+    def taken(self) -> set[str]:
+        """The exercises already in the session."""
+        return {p.exercise for p in self.warm + self.main + self.stretches}
+
+    def add(self, items: list[Prescription], item: Prescription, limit: int) -> bool:
+        """Append ``item`` to ``items`` when it is new to the session and fits in ``limit``."""
+        if item.exercise in self.taken():
+            return False
+        if self.total + item.seconds + TRANSITION_SECONDS > limit:
+            return False
+        items.append(item)
+        self.total += item.seconds + TRANSITION_SECONDS
+        return True
+
+    def add_main(self, limit: int) -> bool:
+        """Add the least-used main exercise that fits in ``limit`` seconds; False if none."""
+        s, cap = self.s, self.cap
+        names = {p.exercise for p in self.main}
+        left = [
+            (e, st)
+            for e, st in self.pool
+            if e.id not in names and (cap is None or s.main_count[e.id] + 1 <= cap)
+        ]
+        # The least used first, but a second exercise of a pattern the session already
+        # trains counts as if used twice more: sessions mix patterns.
+        left.sort(
+            key=lambda es: (
+                s.main_count[es[0].id] + PATTERN_REPEAT_COST * self.patterns[es[0].pattern],
+                self.order[es[0].id],
+            )
+        )
+        for exercise, own in left:
+            # An exercise new to the runner starts at its first dose, whatever the week.
+            offset = s.started.get(exercise.id, own - s.head_start)
+            item = prescribe(exercise, own - offset, sets=self.sets)
+            if self.total + item.seconds + TRANSITION_SECONDS <= limit:
+                self.main.append(item)
+                self.patterns[exercise.pattern] += 1
+                s.started.setdefault(exercise.id, offset)
+                return True
+        return False
+
+    def add_stretches(self) -> None:
+        """Stretches to finish, until the session reaches its target length."""
+        options = self.s.options(STRETCH_PATTERNS, NOT_BEFORE_RUN, neutral=True, used=self.used)
+        for exercise in rotate(options, self.turn):
+            if self.total >= self.target:
+                break
+            self.add(self.stretches, prescribe(exercise, self.steps), self.high)
+
+    def add_rounds(self) -> None:
+        """Still short (a small catalogue): more rounds of the main work, set by set."""
+        grown = True
+        while self.total <= self.low and grown:
+            grown = False
+            for k, item in enumerate(list(self.main)):
+                more = item.model_copy(update={"sets": item.sets + 1})
+                if (
+                    self.total <= self.low
+                    and item.sets < MAX_SETS
+                    and self.total + more.seconds - item.seconds <= self.high
+                ):
+                    self.main[k] = more
+                    self.total += more.seconds - item.seconds
+                    grown = True

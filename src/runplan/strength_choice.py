@@ -1,0 +1,271 @@
+"""Which exercises a runner may do now, and at what dose.
+
+The catalogue's own fields decide (pattern, level, equipment, spine, timing and
+``avoid_when``), so an exercise a runner adds in their own catalogue is chosen when it
+fits. ``strength.py`` and ``core_session.py`` put the chosen exercises into sessions.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+
+from .catalogue import (
+    BackPain,
+    Catalogue,
+    Category,
+    Equipment,
+    Exercise,
+    Level,
+    Muscle,
+    Pattern,
+    Timing,
+)
+from .plan import Block, Prescription
+from .profile import RunnerProfile
+from .rules import (
+    HAMSTRING_STRETCH,
+    HIP_FLEXOR_STRETCH,
+    PSOAS_STRETCH,
+    WARM_UP_MOVES,
+    easier_fit,
+    suits,
+)
+
+__all__ = [
+    "AFTER_RUN",
+    "LONGEST_ITEM_SECONDS",
+    "MAIN_PATTERNS",
+    "NOT_BEFORE_RUN",
+    "STRETCH_PATTERNS",
+    "TRANSITION_SECONDS",
+    "WARMING",
+    "Choice",
+    "block_seconds",
+    "covers",
+    "growth_weeks",
+    "is_main",
+    "minutes_of",
+    "prescribe",
+    "required_exercises",
+    "rotate",
+    "steps_to_target",
+]
+
+#: Seconds to get into position between two exercises.
+TRANSITION_SECONDS = 20
+#: The patterns of a core session's main block; every session mixes several of them.
+MAIN_PATTERNS = (
+    Pattern.ANTI_EXTENSION,
+    Pattern.LATERAL,
+    Pattern.HIP_EXTENSION,
+    Pattern.ANTI_ROTATION,
+    Pattern.HIP_ABDUCTION,
+    Pattern.SINGLE_LEG,
+    Pattern.TRUNK_FLEXION,
+    Pattern.BACK_EXTENSION,
+)
+#: Exercises of these categories without a pattern join the main rotation too.
+STRENGTH_CATEGORIES = frozenset(
+    {Category.CORE, Category.STRENGTH, Category.BALANCE, Category.ACTIVATION}
+)
+#: Patterns whose exercises are stretches for cool-downs and mobility sessions.
+STRETCH_PATTERNS = frozenset({Pattern.COOL_DOWN, Pattern.MOBILITY})
+#: No single item in a core or mobility session takes longer than this.
+LONGEST_ITEM_SECONDS = 6 * 60
+#: Timings allowed after a run (cool-downs, mobility), in a warm-up, and in a core session
+#: (which never comes before a run that day).
+AFTER_RUN = (Timing.ANY, Timing.POST_RUN)
+WARMING = (Timing.ANY, Timing.PRE_RUN)
+NOT_BEFORE_RUN = (Timing.ANY, Timing.POST_RUN, Timing.NOT_PRE_RUN)
+#: Advanced runners start this many weekly dose steps in: where they already are.
+HEAD_START_STEPS = {Level.BEGINNER: 0, Level.INTERMEDIATE: 0, Level.ADVANCED: 4}
+
+
+def required_exercises() -> set[str]:
+    """The exercise ids the rules name, which a plan cannot do without."""
+    return {*WARM_UP_MOVES, HAMSTRING_STRETCH, HIP_FLEXOR_STRETCH, PSOAS_STRETCH}
+
+
+def growth_weeks(week_index: int, cutback_every: int) -> int:
+    """How many dose steps a week has earned: one for each non-cutback week from week 2 on."""
+    return sum(1 for w in range(2, week_index + 1) if w % cutback_every != 0)
+
+
+def steps_to_target(exercise: Exercise) -> int | None:
+    """Weekly steps from the starting dose to the progression target; none without one."""
+    if exercise.progression is None:
+        return None
+    return math.ceil(
+        (exercise.progression.target - exercise.dose.amount) / exercise.progression.step
+    )
+
+
+def prescribe(exercise: Exercise, steps: int, *, sets: int | None = None) -> Prescription:
+    """The exercise's dose after ``steps`` weekly steps, never past its progression target;
+    ``sets`` caps the number of sets (a lighter session)."""
+    dose = exercise.dose
+    amount = dose.amount
+    if exercise.progression is not None:
+        amount = min(exercise.progression.target, amount + exercise.progression.step * steps)
+    field = "reps" if dose.reps else "hold_seconds" if dose.hold_seconds else "minutes"
+    return Prescription.model_validate(
+        {
+            "exercise": exercise.id,
+            "sets": dose.sets if sets is None else min(sets, dose.sets),
+            field: amount,
+            "per_side": exercise.per_side,
+            "rest_seconds": dose.rest_seconds,
+        }
+    )
+
+
+def block_seconds(blocks: Sequence[Block]) -> int:
+    """The time a list of blocks takes, transitions included."""
+    return sum(item.seconds + TRANSITION_SECONDS for block in blocks for item in block.items)
+
+
+def minutes_of(seconds: int) -> int:
+    """Seconds rounded up to whole minutes."""
+    return math.ceil(seconds / 60)
+
+
+def is_main(exercise: Exercise) -> bool:
+    """True for strength work a core session's main block is made of."""
+    if exercise.pattern is None:
+        return exercise.category in STRENGTH_CATEGORIES
+    return exercise.pattern in MAIN_PATTERNS
+
+
+def covers(exercise: Exercise, muscle: Muscle, *, primary: bool) -> bool:
+    """True when ``exercise`` works ``muscle`` (as a primary muscle only, with ``primary``)."""
+    muscles = exercise.muscles
+    return muscle in muscles.primary or (not primary and muscle in muscles.secondary)
+
+
+def rotate(items: Sequence[Exercise], turn: int) -> list[Exercise]:
+    """``items`` starting at position ``turn`` (modulo their number) and wrapping round."""
+    if not items:
+        return []
+    k = turn % len(items)
+    return [*items[k:], *items[:k]]
+
+
+class Choice:
+    """What one runner may do: their equipment, their level (beginner while the back
+    flares) and their back, applied to every exercise of the catalogue."""
+
+    def __init__(
+        self, profile: RunnerProfile, catalogue: Catalogue, *, pain: BackPain | None = None
+    ) -> None:
+        self.profile = profile
+        self.catalogue = catalogue
+        self.pain = profile.back_pain if pain is None else pain
+        # A flaring back gets the gentlest work: beginner exercises only.
+        self.level = Level.BEGINNER if self.pain is BackPain.FLARE else profile.level
+        self.have = set(profile.equipment) | {Equipment.NONE}
+        self.head_start = HEAD_START_STEPS[profile.level]
+
+    def fits(self, exercise: Exercise, *, neutral: bool) -> bool:
+        """True when this runner could do ``exercise``: equipment they have, their level or
+        below, not left out for their back, and spine-neutral (``neutral``) while the back
+        hurts."""
+        return suits(exercise, have=self.have, level=self.level, pain=self.pain, neutral=neutral)
+
+    def allowed(self, exercise: Exercise, *, neutral: bool) -> bool:
+        """True when this runner may do ``exercise`` now: it fits them and, while the back
+        hurts, it has no ``easier`` variant that fits them too (that one comes first)."""
+        if not self.fits(exercise, neutral=neutral):
+            return False
+        if self.pain is BackPain.NONE:
+            return True
+        easier = easier_fit(
+            exercise, self.catalogue, have=self.have, level=self.level, pain=self.pain
+        )
+        return easier is None
+
+    def resolve(
+        self, exercise: Exercise, steps: int, *, neutral: bool
+    ) -> tuple[Exercise, int] | None:
+        """The variant of ``exercise`` to do after ``steps`` weekly steps, with its own steps.
+
+        Not allowed (or, while the back hurts, with an easier variant that fits): its
+        ``easier`` variants are tried in turn. Then the dose grows, and once it has reached
+        its progression target a ``harder`` variant takes over:
+
+        - healthy back: any harder variant the runner may do;
+        - mild pain: only back up to the exercise it came down from. A back that is sore
+          after runs (not during them) starts on the easier variant and returns to the full
+          one by dose, as the coaching reference progresses any exercise: the kneeling
+          plank takes 5 steps (about 6 weeks) to reach 40 s before the plank comes back;
+        - flare: never; the easier variant stays for the whole plan (rule ``easier_first``).
+        """
+        down: list[str] = []
+        current = exercise
+        while not self.allowed(current, neutral=neutral):
+            link = current.easier
+            if link is None or link in down or link == exercise.id or link not in self.catalogue:
+                return None
+            down.append(current.id)
+            current = self.catalogue[link]
+        seen = {exercise.id, *down, current.id}
+        steps += self.head_start
+        while self.pain is not BackPain.FLARE:
+            need = steps_to_target(current)
+            harder = self.catalogue.get(current.harder) if current.harder else None
+            if need is None or harder is None or steps < need:
+                break
+            if self.pain is BackPain.NONE:
+                if harder.id in seen or not self.allowed(harder, neutral=neutral):
+                    break
+                seen.add(harder.id)
+            elif harder.id in down and self.fits(harder, neutral=neutral):
+                down.remove(harder.id)
+            else:
+                break
+            steps -= need
+            current = harder
+        return current, steps
+
+    def main_pool(self, steps: int) -> list[tuple[Exercise, int]]:
+        """Every main exercise this runner can do this week, each once, with its steps; while
+        the back hurts, not an easier variant once its harder one has come back."""
+        best: dict[str, tuple[Exercise, int]] = {}
+        for exercise in self.catalogue.values():
+            if not is_main(exercise):
+                continue
+            found = self.resolve(exercise, steps, neutral=True)
+            if found is None:
+                continue
+            variant, own = found
+            if not is_main(variant) or variant.timing is Timing.PRE_RUN:
+                continue
+            if prescribe(variant, own).seconds > LONGEST_ITEM_SECONDS:
+                continue
+            if variant.id not in best or own > best[variant.id][1]:
+                best[variant.id] = (variant, own)
+        if self.pain is not BackPain.NONE:
+            # Back on the full variant after the easier one: the easier one leaves the pool.
+            back = {e.easier for e, _ in best.values() if e.easier is not None}
+            return [(e, own) for e, own in best.values() if e.id not in back]
+        return list(best.values())
+
+    def options(
+        self,
+        patterns: Iterable[Pattern],
+        timings: Iterable[Timing],
+        *,
+        neutral: bool,
+        used: set[str],
+    ) -> list[Exercise]:
+        """Exercises of ``patterns`` this runner may do now, at ``timings``, not in ``used``."""
+        wanted = frozenset(patterns)
+        return [
+            e
+            for e in self.catalogue.values()
+            if e.pattern in wanted
+            and e.id not in used
+            and e.timing in frozenset(timings)
+            and self.allowed(e, neutral=neutral)
+            and prescribe(e, 0).seconds <= LONGEST_ITEM_SECONDS
+        ]
