@@ -16,7 +16,7 @@ from .strength_choice import (
     STRETCH_PATTERNS,
     TRANSITION_SECONDS,
     WARMING,
-    block_seconds,
+    items_seconds,
     prescribe,
     rotate,
 )
@@ -80,7 +80,7 @@ class CoreSession:
         self.warm = [
             prescribe(e, self.steps) for e in rotate(warm_options, self.turn)[:CORE_WARM_UP_ITEMS]
         ]
-        self.total = block_seconds([Block(name=BlockName.WARM_UP, items=self.warm)])
+        self.total = items_seconds(self.warm)
 
         self.pool = [(e, st) for e, st in s.main_pool(self.steps) if e.id not in self.used]
         count = max(1, min(MAX_MAIN, int(len(self.pool) * MAIN_SHARE)))
@@ -102,7 +102,7 @@ class CoreSession:
         count = min(count, most)
 
         while len(self.main) < count and self.add_main(self.high - 60):
-            self.total = block_seconds([Block(name=BlockName.WARM_UP, items=self.warm + self.main)])
+            self.total = items_seconds(self.warm + self.main)
         self.add_stretches()
         # Too short still: more warm-up moves, then (last) more main work, as long as it fits.
         for exercise in rotate(warm_options, self.turn)[CORE_WARM_UP_ITEMS:]:
@@ -110,15 +110,11 @@ class CoreSession:
                 break
             self.add(self.warm, prescribe(exercise, self.steps), self.high)
         while self.total <= self.low and len(self.main) < most and self.add_main(self.high):
-            self.total = block_seconds(
-                [Block(name=BlockName.WARM_UP, items=self.warm + self.main + self.stretches)]
-            )
+            self.total = items_seconds(self.warm + self.main + self.stretches)
         self.add_rounds()
         # Short even so (a small pool): more exercises, as many as the variety rule allows.
         while self.total <= self.low and self.add_main(self.high):
-            self.total = block_seconds(
-                [Block(name=BlockName.WARM_UP, items=self.warm + self.main + self.stretches)]
-            )
+            self.total = items_seconds(self.warm + self.main + self.stretches)
         self.add_rounds()
 
         s.main_count.update(p.exercise for p in self.main)

@@ -77,6 +77,8 @@ class Strength(Choice):
         self.core_done = 0
         #: Weekly steps each main exercise had earned before the runner first did it.
         self.started: dict[str, int] = {}
+        # The warm-up moves a run may add, by weekly steps (fixed for the plan).
+        self._warm_extras: dict[int, list[Exercise]] = {}
 
     def _use(self, day: dt.date, items: Iterable[Prescription]) -> None:
         self.used.setdefault(day, set()).update(p.exercise for p in items)
@@ -106,17 +108,18 @@ class Strength(Choice):
         """The dynamic warm-up before a run: the moves the rules name, one more move in
         rotation, and the hamstring stretch last."""
         moves = [self.catalogue[i] for i in WARM_UP_MOVES if i in self.catalogue]
-        named = {*WARM_UP_MOVES, HAMSTRING_STRETCH}
-        extras = [
-            e
-            for e in self.catalogue.values()
-            if e.pattern is Pattern.WARM_UP
-            and e.id not in named
-            and e.timing in WARMING
-            and self.allowed(e, neutral=False)
-            and prescribe(e, steps).seconds <= WARM_UP_ITEM_SECONDS
-        ]
-        chosen = [*moves, *rotate(extras, turn)[:1]]
+        if steps not in self._warm_extras:
+            named = {*WARM_UP_MOVES, HAMSTRING_STRETCH}
+            self._warm_extras[steps] = [
+                e
+                for e in self.catalogue.values()
+                if e.pattern is Pattern.WARM_UP
+                and e.id not in named
+                and e.timing in WARMING
+                and self.allowed(e, neutral=False)
+                and prescribe(e, steps).seconds <= WARM_UP_ITEM_SECONDS
+            ]
+        chosen = [*moves, *rotate(self._warm_extras[steps], turn)[:1]]
         if HAMSTRING_STRETCH in self.catalogue:
             chosen.append(self.catalogue[HAMSTRING_STRETCH])
         block = Block(name=BlockName.WARM_UP, items=[prescribe(e, steps) for e in chosen])
@@ -141,7 +144,8 @@ class Strength(Choice):
         ):
             if any(covers(e, muscle, primary=primary) for e in chosen):
                 continue
-            fits = [e for e in options if covers(e, muscle, primary=primary) and e not in chosen]
+            taken = {e.id for e in chosen}
+            fits = [e for e in options if covers(e, muscle, primary=primary) and e.id not in taken]
             chosen.extend(rotate(fits, turn)[:1])
         if HIP_FLEXOR_STRETCH in self.catalogue:
             chosen.append(self.catalogue[HIP_FLEXOR_STRETCH])

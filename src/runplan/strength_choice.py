@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from .catalogue import (
     BackPain,
     Catalogue,
     Category,
+    Dose,
     Equipment,
     Exercise,
     Level,
     Muscle,
     Pattern,
+    Progression,
     Timing,
 )
 from .plan import Block, Prescription
@@ -104,17 +107,32 @@ def steps_to_target(exercise: Exercise) -> int | None:
 def prescribe(exercise: Exercise, steps: int, *, sets: int | None = None) -> Prescription:
     """The exercise's dose after ``steps`` weekly steps, never past its progression target;
     ``sets`` caps the number of sets (a lighter session)."""
-    dose = exercise.dose
+    return _prescription(
+        exercise.id, exercise.dose, exercise.progression, exercise.per_side, steps, sets
+    )
+
+
+@lru_cache(maxsize=4096)
+def _prescription(
+    exercise_id: str,
+    dose: Dose,
+    progression: Progression | None,
+    per_side: bool,
+    steps: int,
+    sets: int | None,
+) -> Prescription:
+    # Cached: a plan asks for the same few doses thousands of times, and a Prescription is
+    # frozen, so one object can serve every session (the key holds everything it reads).
     amount = dose.amount
-    if exercise.progression is not None:
-        amount = min(exercise.progression.target, amount + exercise.progression.step * steps)
+    if progression is not None:
+        amount = min(progression.target, amount + progression.step * steps)
     field = "reps" if dose.reps else "hold_seconds" if dose.hold_seconds else "minutes"
     return Prescription.model_validate(
         {
-            "exercise": exercise.id,
+            "exercise": exercise_id,
             "sets": dose.sets if sets is None else min(sets, dose.sets),
             field: amount,
-            "per_side": exercise.per_side,
+            "per_side": per_side,
             "rest_seconds": dose.rest_seconds,
         }
     )
@@ -122,7 +140,12 @@ def prescribe(exercise: Exercise, steps: int, *, sets: int | None = None) -> Pre
 
 def block_seconds(blocks: Sequence[Block]) -> int:
     """The time a list of blocks takes, transitions included."""
-    return sum(item.seconds + TRANSITION_SECONDS for block in blocks for item in block.items)
+    return items_seconds(item for block in blocks for item in block.items)
+
+
+def items_seconds(items: Iterable[Prescription]) -> int:
+    """The time a run of prescriptions takes, transitions included."""
+    return sum(item.seconds + TRANSITION_SECONDS for item in items)
 
 
 def minutes_of(seconds: int) -> int:
@@ -165,6 +188,10 @@ class Choice:
         self.level = Level.BEGINNER if self.pain is BackPain.FLARE else profile.level
         self.have = set(profile.equipment) | {Equipment.NONE}
         self.head_start = HEAD_START_STEPS[profile.level]
+        # Both depend only on what is fixed above, and the builder asks thousands of times.
+        self._allowed: dict[tuple[str, bool], bool] = {}
+        self._pools: dict[int, list[tuple[Exercise, int]]] = {}
+        self._options: dict[tuple[frozenset[Pattern], frozenset[Timing], bool], list[Exercise]] = {}
 
     def fits(self, exercise: Exercise, *, neutral: bool) -> bool:
         """True when this runner could do ``exercise``: equipment they have, their level or
@@ -175,6 +202,12 @@ class Choice:
     def allowed(self, exercise: Exercise, *, neutral: bool) -> bool:
         """True when this runner may do ``exercise`` now: it fits them and, while the back
         hurts, it has no ``easier`` variant that fits them too (that one comes first)."""
+        key = (exercise.id, neutral)
+        if key not in self._allowed:
+            self._allowed[key] = self._is_allowed(exercise, neutral=neutral)
+        return self._allowed[key]
+
+    def _is_allowed(self, exercise: Exercise, *, neutral: bool) -> bool:
         if not self.fits(exercise, neutral=neutral):
             return False
         if self.pain is BackPain.NONE:
@@ -230,6 +263,11 @@ class Choice:
     def main_pool(self, steps: int) -> list[tuple[Exercise, int]]:
         """Every main exercise this runner can do this week, each once, with its steps; while
         the back hurts, not an easier variant once its harder one has come back."""
+        if steps not in self._pools:
+            self._pools[steps] = self._main_pool(steps)
+        return list(self._pools[steps])
+
+    def _main_pool(self, steps: int) -> list[tuple[Exercise, int]]:
         best: dict[str, tuple[Exercise, int]] = {}
         for exercise in self.catalogue.values():
             if not is_main(exercise):
@@ -259,13 +297,15 @@ class Choice:
         used: set[str],
     ) -> list[Exercise]:
         """Exercises of ``patterns`` this runner may do now, at ``timings``, not in ``used``."""
-        wanted = frozenset(patterns)
-        return [
-            e
-            for e in self.catalogue.values()
-            if e.pattern in wanted
-            and e.id not in used
-            and e.timing in frozenset(timings)
-            and self.allowed(e, neutral=neutral)
-            and prescribe(e, 0).seconds <= LONGEST_ITEM_SECONDS
-        ]
+        key = (frozenset(patterns), frozenset(timings), neutral)
+        if key not in self._options:
+            wanted, at = key[0], key[1]
+            self._options[key] = [
+                e
+                for e in self.catalogue.values()
+                if e.pattern in wanted
+                and e.timing in at
+                and self.allowed(e, neutral=neutral)
+                and prescribe(e, 0).seconds <= LONGEST_ITEM_SECONDS
+            ]
+        return [e for e in self._options[key] if e.id not in used]
