@@ -143,11 +143,13 @@ class CoreSession:
     def add_main(self, limit: int) -> bool:
         """Add the least-used main exercise that fits in ``limit`` seconds; False if none."""
         s, cap = self.s, self.cap
-        names = {p.exercise for p in self.main}
+        # One variant of an exercise a session: a plank, or a kneeling plank, not both.
+        kin = {s.family.get(p.exercise, p.exercise) for p in self.main}
         left = [
             (e, st)
             for e, st in self.pool
-            if e.id not in names and (cap is None or s.main_count[e.id] + 1 <= cap)
+            if s.family.get(e.id, e.id) not in kin
+            and (cap is None or s.main_count[e.id] + 1 <= cap)
         ]
         # The least used first, but a second exercise of a pattern the session already
         # trains counts as if used twice more: sessions mix patterns.
@@ -160,11 +162,14 @@ class CoreSession:
         for exercise, own in left:
             # An exercise new to the runner starts at its first dose, whatever the week.
             offset = s.started.get(exercise.id, own - s.head_start)
-            item = prescribe(exercise, own - offset, sets=self.sets)
+            # ... and never drops below the dose the runner has already done.
+            steps = max(own - offset, s.reached.get(exercise.id, 0))
+            item = prescribe(exercise, steps, sets=self.sets)
             if self.total + item.seconds + TRANSITION_SECONDS <= limit:
                 self.main.append(item)
                 self.patterns[exercise.pattern] += 1
                 s.started.setdefault(exercise.id, offset)
+                s.reached[exercise.id] = steps
                 return True
         return False
 

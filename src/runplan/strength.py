@@ -77,6 +77,8 @@ class Strength(Choice):
         self.core_done = 0
         #: Weekly steps each main exercise had earned before the runner first did it.
         self.started: dict[str, int] = {}
+        #: The most weekly steps each main exercise has been done at: its dose never drops.
+        self.reached: dict[str, int] = {}
         # The warm-up moves a run may add, by weekly steps (fixed for the plan).
         self._warm_extras: dict[int, list[Exercise]] = {}
 
@@ -101,6 +103,7 @@ class Strength(Choice):
                 done = (item.amount - exercise.dose.amount) // exercise.progression.step
             own = earned.get(item.exercise, done + self.head_start)
             self.started.setdefault(item.exercise, own - done)
+            self.reached[item.exercise] = max(done, self.reached.get(item.exercise, 0))
 
     # ------------------------------------------------------------------ runs
 

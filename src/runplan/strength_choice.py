@@ -32,6 +32,7 @@ from .rules import (
     PSOAS_STRETCH,
     WARM_UP_MOVES,
     easier_fit,
+    families,
     suits,
 )
 
@@ -188,6 +189,8 @@ class Choice:
         self.level = Level.BEGINNER if self.pain is BackPain.FLARE else profile.level
         self.have = set(profile.equipment) | {Equipment.NONE}
         self.head_start = HEAD_START_STEPS[profile.level]
+        #: Each exercise's family (its easier and harder variants): one a session.
+        self.family = families(catalogue)
         # Both depend only on what is fixed above, and the builder asks thousands of times.
         self._allowed: dict[tuple[str, bool], bool] = {}
         self._pools: dict[int, list[tuple[Exercise, int]]] = {}
@@ -286,6 +289,10 @@ class Choice:
             # Back on the full variant after the easier one: the easier one leaves the pool.
             back = {e.easier for e, _ in best.values() if e.easier is not None}
             return [(e, own) for e, own in best.values() if e.id not in back]
+        if self.profile.level is Level.ADVANCED:
+            # An advanced runner is past the easier variants (no kneeling plank): where the
+            # harder one is in the pool, the easier one leaves it.
+            return [(e, own) for e, own in best.values() if e.harder not in best]
         return list(best.values())
 
     def options(

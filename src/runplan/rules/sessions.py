@@ -243,10 +243,14 @@ def rest(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
 
 def dose_progression(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
     """Reps and holds grow toward the exercise's progression target by at most one step a
-    week; cutback weeks do not grow; an exercise without a progression does not grow.
+    week; cutback weeks do not grow; an exercise without a progression does not grow. Nor
+    does a dose drop: outside cutback weeks and the race week, an exercise is done at no
+    less than the most the runner has done before.
 
     Evidence: "How Do I Prevent Lower Back Pain When Running?" (leg lowers: 10 reps, working
-    up to 20 over time); small steps let tissue adapt.
+    up to 20 over time); small steps let tissue adapt. The coaching reference progresses by
+    dose, then by a harder variant: a dose that falls back in a building week undoes that
+    progress without a reason. Letting cutback and race weeks drop is a convention.
     """
     every = plan.profile.cutback_every
     last: dict[str, tuple[int, int]] = {}  # exercise -> (week index, amount)
@@ -270,6 +274,14 @@ def dose_progression(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
                     allowed = prev_amount + step * growth_weeks
                     if amount > prev_amount:
                         allowed = min(allowed, max(target, prev_amount))
+                    if amount < prev_amount and not _lighter(plan, week.index, session.date):
+                        yield Violation(
+                            rule="dose_progression",
+                            week=week.index,
+                            date=session.date,
+                            message=f"{exercise.name} drops from {prev_amount} to {amount} on "
+                            f"{session.date}; outside a cutback or race week a dose holds.",
+                        )
                     if amount > allowed:
                         yield Violation(
                             rule="dose_progression",
@@ -279,6 +291,14 @@ def dose_progression(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
                             f"{session.date}; at most {allowed} is allowed by then.",
                         )
                 last[item.exercise] = (week.index, max(amount, seen[1] if seen else 0))
+
+
+def _lighter(plan: Plan, week: int, day: dt.date) -> bool:
+    """True in a cutback week and in the 7 days before the race: doses may drop there."""
+    race = plan.profile.race_date
+    if race is not None and 0 <= (race - day).days < 7:
+        return True
+    return is_cutback_week(week, plan.profile.cutback_every)
 
 
 def equipment(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:

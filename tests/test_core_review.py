@@ -1,0 +1,134 @@
+"""What a coach and a physio found in core sessions: one variant of an exercise a session,
+doses that never drop in a building week, advanced runners past the kneeling variants,
+and a sore back warmed up and stretched as it tolerates."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from runplan import Catalogue, Plan, SessionKind, build_plan, check_plan, load_catalogue
+from runplan.render import session_text
+from runplan.rules import families
+
+from .profiles import example
+
+
+@pytest.fixture(scope="module")
+def cat() -> Catalogue:
+    return load_catalogue()
+
+
+@pytest.fixture(scope="module")
+def good(cat: Catalogue) -> Plan:
+    plan = build_plan(example("intermediate_5_days"), cat)
+    assert check_plan(plan, cat) == []
+    return plan
+
+
+def edit(plan: Plan, change: Any) -> Plan:
+    data = plan.model_dump(mode="json")
+    change(data)
+    return Plan.model_validate(data)
+
+
+def flagged(plan: Plan, cat: Catalogue, rule: str) -> list[str]:
+    return [v.message for v in check_plan(plan, cat) if v.rule == rule]
+
+
+def _cores(d: dict[str, Any], week: int) -> list[dict[str, Any]]:
+    return [s for s in d["weeks"][week - 1]["sessions"] if s["kind"] == "core"]
+
+
+def _main(session: dict[str, Any]) -> list[dict[str, Any]]:
+    block = next(b for b in session["blocks"] if b["name"] == "main")
+    items: list[dict[str, Any]] = block["items"]
+    return items
+
+
+def test_families_join_easier_and_harder_links(cat: Catalogue) -> None:
+    family = families(cat)
+    assert family["plank"] == family["kneeling_plank"] == family["ball_pike"]
+    assert family["side_plank"] == family["kneeling_side_plank"] == family["spiderman_plank"]
+    assert family["dead_bug"] == family["leg_lowers"]
+    assert family["bird_dog"] == "bird_dog" != family["plank"]
+
+
+@pytest.mark.parametrize(
+    ("pair", "caught"),
+    [
+        (("plank", "kneeling_plank"), True),
+        (("side_plank", "kneeling_side_plank"), True),
+        (("dead_bug", "leg_lowers"), True),
+        (("side_plank", "spiderman_plank"), True),
+        (("plank", "side_plank"), False),  # two families: fine
+        (("plank", "bird_dog"), False),
+    ],
+)
+def test_two_variants_in_one_core_session_are_flagged(
+    good: Plan, cat: Catalogue, pair: tuple[str, str], caught: bool
+) -> None:
+    def change(d: dict[str, Any]) -> None:
+        session = _cores(d, 1)[0]
+        block = next(b for b in session["blocks"] if b["name"] == "main")
+        block["items"] = [{"exercise": e, "sets": 2, "reps": 8} for e in pair]
+
+    messages = flagged(edit(good, change), cat, "one_variant")
+    assert bool(messages) is caught
+    if caught:
+        assert cat[pair[0]].name in messages[0] and cat[pair[1]].name in messages[0]
+
+
+def _superman(d: dict[str, Any], doses: dict[int, int]) -> None:
+    """Superman (not otherwise in the plan) in the first core session of the given weeks."""
+    for week in d["weeks"]:
+        for s in week["sessions"]:
+            for b in s["blocks"]:
+                b["items"] = [i for i in b["items"] if i["exercise"] != "superman"]
+    for week, reps in doses.items():
+        _main(_cores(d, week)[0]).append({"exercise": "superman", "sets": 2, "reps": reps})
+
+
+@pytest.mark.parametrize(
+    ("doses", "caught"),
+    [
+        ({2: 10, 3: 10}, False),  # holds
+        ({2: 10, 3: 11}, False),  # one step up
+        ({2: 10, 3: 9}, True),  # one rep down in a building week
+        ({3: 10, 4: 8}, False),  # week 4 is a cutback week: it may be lighter
+        ({3: 10, 4: 8, 5: 9}, True),  # ... but week 5 builds again from the 10 done before
+    ],
+)
+def test_a_dose_that_drops_in_a_building_week_is_flagged(
+    good: Plan, cat: Catalogue, doses: dict[int, int], caught: bool
+) -> None:
+    assert good.profile.cutback_every == 4
+    messages = flagged(edit(good, lambda d: _superman(d, doses)), cat, "dose_progression")
+    drops = [m for m in messages if "drops" in m]
+    assert bool(drops) is caught
+    assert len(drops) == len(messages)  # the growth check stays quiet here
+
+
+@pytest.mark.parametrize(
+    "name", ["intermediate_5_days", "marathon", "back_pain_mild", "half_marathon_race"]
+)
+def test_built_core_sessions_hold_one_variant_and_doses_never_drop(
+    name: str, cat: Catalogue
+) -> None:
+    plan = build_plan(example(name), cat)
+    assert flagged(plan, cat, "one_variant") == []
+    assert flagged(plan, cat, "dose_progression") == []
+
+
+def test_an_advanced_runner_starts_past_the_kneeling_variants(cat: Catalogue) -> None:
+    plan = build_plan(example("marathon"), cat)
+    assert plan.profile.level.value == "advanced"
+    text = "\n".join(
+        session_text(s, plan.unit, cat)
+        for w in plan.weeks[:2]
+        for s in w.sessions
+        if s.kind is SessionKind.CORE
+    )
+    assert "Plank" in text or "Side plank" in text
+    assert "Kneeling plank" not in text and "Kneeling side plank" not in text
