@@ -132,3 +132,55 @@ def test_an_advanced_runner_starts_past_the_kneeling_variants(cat: Catalogue) ->
     )
     assert "Plank" in text or "Side plank" in text
     assert "Kneeling plank" not in text and "Kneeling side plank" not in text
+
+
+def _warm_up_text(plan: Plan, cat: Catalogue) -> str:
+    run = next(s for s in plan.sessions() if s.is_run and s.blocks)
+    text = session_text(run, plan.unit, cat)
+    return text.split("Warm-up\n", 1)[1].split("\n\n", 1)[0]
+
+
+def test_a_flaring_back_warms_up_without_twisting(cat: Catalogue) -> None:
+    flare = build_plan(example("back_pain_flare"), cat)
+    text = _warm_up_text(flare, cat)
+    assert "Leg swings" in text and "Hip circles" in text and "hamstring" in text
+    assert "Torso twists" not in text
+    for session in (s for s in flare.sessions() if s.is_run and s.blocks):
+        for item in session.blocks[0].items:
+            assert cat[item.exercise].spine.value == "neutral", (session.date, item.exercise)
+    assert flagged(flare, cat, "warm_up") == []
+    assert "Torso twists" in _warm_up_text(build_plan(example("back_pain_mild"), cat), cat)
+
+
+def test_warm_up_rule_misses_torso_twists_except_in_a_flare(good: Plan, cat: Catalogue) -> None:
+    def drop_twists(d: dict[str, Any]) -> None:
+        for w in d["weeks"]:
+            for s in w["sessions"]:
+                for b in s["blocks"]:
+                    b["items"] = [i for i in b["items"] if i["exercise"] != "torso_twists"]
+
+    bare = edit(good, drop_twists)
+    assert any("torso twists" in m for m in flagged(bare, cat, "warm_up"))
+    mild = edit(bare, lambda d: d["profile"].update(back_pain="mild"))
+    assert any("torso twists" in m for m in flagged(mild, cat, "warm_up"))
+    flare = edit(bare, lambda d: d["profile"].update(back_pain="flare"))
+    assert flagged(flare, cat, "warm_up") == []
+
+
+def test_sore_back_mobility_says_gently_when_it_bends(cat: Catalogue) -> None:
+    plan = build_plan(example("back_pain_mild"), cat)
+    bent = neutral = 0
+    for session in (s for s in plan.sessions() if s.kind is SessionKind.MOBILITY):
+        text = session_text(session, plan.unit, cat)
+        bends = any(cat[p.exercise].spine.value != "neutral" for _, p in session.prescriptions())
+        assert ("gently, only as far as is comfortable" in text) is bends, session.date
+        bent, neutral = bent + bends, neutral + (not bends)
+    assert bent  # the mild plan does stretch the back gently
+    core = next(s for s in plan.sessions() if s.kind is SessionKind.CORE)
+    assert "every exercise in this session keeps the spine neutral" in session_text(
+        core, plan.unit, cat
+    )
+    healthy = build_plan(example("intermediate_5_days"), cat)
+    assert not any(
+        "only as far as is comfortable" in n for s in healthy.sessions() for n in s.notes
+    )

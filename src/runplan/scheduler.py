@@ -164,6 +164,8 @@ class _Builder:
         steps = strength.growth_weeks(index, self.p.cutback_every)
         blocks = self.strength.mobility(day, steps, index + day.toordinal())
         extra = ["Stretch gently: you should feel a pull, never pain."]
+        if self.pain is not BackPain.NONE and self.strength.bends(blocks):
+            extra.append(rules.GENTLE_STRETCH_NOTE)
         return self.routine(day, start, SessionKind.MOBILITY, "Mobility", blocks, extra)
 
     def routine(

@@ -15,7 +15,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 
-from .catalogue import BackPain, Catalogue, Exercise, Muscle, Pattern
+from .catalogue import BackPain, Catalogue, Exercise, Muscle, Pattern, Spine
 from .core_session import CoreSession
 from .plan import Block, BlockName, Prescription, Session, SessionKind
 from .profile import RunnerProfile
@@ -109,8 +109,15 @@ class Strength(Choice):
 
     def warm_up(self, day: dt.date, steps: int, turn: int) -> Block:
         """The dynamic warm-up before a run: the moves the rules name, one more move in
-        rotation, and the hamstring stretch last."""
-        moves = [self.catalogue[i] for i in WARM_UP_MOVES if i in self.catalogue]
+        rotation, and the hamstring stretch last; while the back flares, none that twists
+        or bends the spine."""
+        # A flaring back leaves out the moves that twist or bend it (the torso twists).
+        flare = self.pain is BackPain.FLARE
+        moves = [
+            self.catalogue[i]
+            for i in WARM_UP_MOVES
+            if i in self.catalogue and not (flare and self.catalogue[i].spine is not Spine.NEUTRAL)
+        ]
         if steps not in self._warm_extras:
             named = {*WARM_UP_MOVES, HAMSTRING_STRETCH}
             self._warm_extras[steps] = [
@@ -119,7 +126,7 @@ class Strength(Choice):
                 if e.pattern is Pattern.WARM_UP
                 and e.id not in named
                 and e.timing in WARMING
-                and self.allowed(e, neutral=False)
+                and self.allowed(e, neutral=flare)
                 and prescribe(e, steps).seconds <= WARM_UP_ITEM_SECONDS
             ]
         chosen = [*moves, *rotate(self._warm_extras[steps], turn)[:1]]
@@ -186,6 +193,14 @@ class Strength(Choice):
         block = Block(name=BlockName.MAIN, items=[prescribe(e, steps) for e in chosen])
         self._use(day, block.items)
         return [block]
+
+    def bends(self, blocks: Iterable[Block]) -> bool:
+        """True when ``blocks`` hold an exercise that bends, arches or twists the spine."""
+        return any(
+            (e := self.catalogue.get(p.exercise)) is not None and e.spine is not Spine.NEUTRAL
+            for b in blocks
+            for p in b.items
+        )
 
     def cross_training(self, day: dt.date, exercise: Exercise) -> Block:
         """The one-item block of a cross-training session."""

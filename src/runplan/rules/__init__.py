@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 
 from ..catalogue import Catalogue, load_catalogue
 from ..plan import Plan
-from .back_care import FLARE_CORE_NOTE, MILD_CORE_NOTE, RED_FLAGS, back_pain
+from .back_care import FLARE_CORE_NOTE, GENTLE_STRETCH_NOTE, MILD_CORE_NOTE, RED_FLAGS, back_pain
 from .base import (
     CORE_MINUTES,
     EPS,
@@ -119,6 +119,7 @@ __all__ = [
     "FLARE_PAIN",
     "FLARE_REST_DAYS",
     "FLARE_START_SHARE",
+    "GENTLE_STRETCH_NOTE",
     "HAMSTRING_STRETCH",
     "HIP_FLEXOR_HOLD_SECONDS",
     "HIP_FLEXOR_STRETCH",

@@ -22,8 +22,14 @@ from .limits import (
 
 #: The note a core session carries while the back is sore; it is true of what is in it.
 MILD_CORE_NOTE = (
-    "Your back is sore, so every exercise here keeps the spine neutral: no bending, arching "
-    "or twisting."
+    "Your back is sore, so every exercise in this session keeps the spine neutral: no "
+    "bending, arching or twisting."
+)
+#: The note a mobility session carries while the back hurts and it holds a stretch that
+#: bends or twists the spine: those are for comfort, taken only as far as feels easy.
+GENTLE_STRETCH_NOTE = (
+    "Your back is sore: take the bending and twisting stretches gently, only as far as is "
+    "comfortable."
 )
 #: The note a core session carries while the back flares: easier variants, spine neutral.
 FLARE_CORE_NOTE = (
