@@ -184,3 +184,17 @@ def test_sore_back_mobility_says_gently_when_it_bends(cat: Catalogue) -> None:
     assert not any(
         "only as far as is comfortable" in n for s in healthy.sessions() for n in s.notes
     )
+
+
+def test_sore_back_core_time_is_main_work_not_stretching(cat: Catalogue) -> None:
+    plan = build_plan(example("back_pain_mild"), cat)
+    cores = [s for s in plan.sessions() if s.kind is SessionKind.CORE]
+    minutes, shares = [], []
+    for session in cores:
+        main = next(b for b in session.blocks if b.name.value == "main")
+        assert len(main.items) >= 4 and all(p.sets <= 3 for p in main.items), session.date
+        main_seconds = sum(p.seconds + 20 for p in main.items)  # 20 s to get into position
+        minutes.append(session.duration_minutes)
+        shares.append(main_seconds / 60 / session.duration_minutes)
+    assert sum(minutes) / len(minutes) >= 21  # about 20 minutes or more, on average
+    assert min(shares) >= 0.5  # at least half of every session is main work

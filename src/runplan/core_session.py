@@ -8,7 +8,7 @@ import math
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from .catalogue import Pattern
+from .catalogue import BackPain, Pattern
 from .plan import Block, BlockName, Prescription
 from .rules import CORE_MINUTES, RACE_WEEK_CORE_MINUTES, VARIETY_MIN_SESSIONS, VARIETY_SHARE
 from .strength_choice import (
@@ -40,6 +40,13 @@ PATTERN_REPEAT_COST = 2
 MAX_SETS = 4
 #: A core session is filled with stretches until it lasts about this many seconds.
 CORE_TARGET_SECONDS = 19 * 60
+#: A sore back's core session is a little longer, and its main work (the treatment)
+#: fills it to within this many seconds of that target before any stretch comes in:
+#: stretching alone does not treat back pain (Owen et al. 2020; coaching reference).
+SORE_BACK_TARGET_SECONDS = 21 * 60
+STRETCH_ROOM_SECONDS = 3 * 60
+#: ... with at most this many sets of an exercise.
+SORE_BACK_SETS = 3
 #: Easy moves that open a core session.
 CORE_WARM_UP_ITEMS = 2
 #: A core warm-up move is short: at most this many seconds.
@@ -58,6 +65,9 @@ class CoreSession:
         self.low = CORE_MINUTES[0] * 60
         self.high = (RACE_WEEK_CORE_MINUTES if light else CORE_MINUTES[1]) * 60
         self.target = self.low if light else CORE_TARGET_SECONDS
+        self.sore = strength.pain is not BackPain.NONE and not light
+        if self.sore:
+            self.target = SORE_BACK_TARGET_SECONDS
         self.sets = LIGHT_SETS if light else None
         self.light = light
         self.used = strength.used.get(day, set())
@@ -103,6 +113,14 @@ class CoreSession:
 
         while len(self.main) < count and self.add_main(self.high - 60):
             self.total = items_seconds(self.warm + self.main)
+        if self.sore:
+            # A sore back gets its time from main work before any stretch: a third set,
+            # then more exercises, as many as the variety rule's fair share leaves.
+            room = self.target - STRETCH_ROOM_SECONDS
+            self.add_rounds(room, most=SORE_BACK_SETS)
+            while self.total <= room and len(self.main) < most and self.add_main(room):
+                self.total = items_seconds(self.warm + self.main)
+                self.add_rounds(room, most=SORE_BACK_SETS)
         self.add_stretches()
         # Too short still: more warm-up moves, then (last) more main work, as long as it fits.
         for exercise in rotate(warm_options, self.turn)[CORE_WARM_UP_ITEMS:]:
@@ -111,11 +129,11 @@ class CoreSession:
             self.add(self.warm, prescribe(exercise, self.steps), self.high)
         while self.total <= self.low and len(self.main) < most and self.add_main(self.high):
             self.total = items_seconds(self.warm + self.main + self.stretches)
-        self.add_rounds()
+        self.add_rounds(self.low)
         # Short even so (a small pool): more exercises, as many as the variety rule allows.
         while self.total <= self.low and self.add_main(self.high):
             self.total = items_seconds(self.warm + self.main + self.stretches)
-        self.add_rounds()
+        self.add_rounds(self.low)
 
         s.main_count.update(p.exercise for p in self.main)
         s.core_done += 1
@@ -181,16 +199,18 @@ class CoreSession:
                 break
             self.add(self.stretches, prescribe(exercise, self.steps), self.high)
 
-    def add_rounds(self) -> None:
-        """Still short (a small catalogue): more rounds of the main work, set by set."""
+    def add_rounds(self, until: int, *, most: int = MAX_SETS) -> None:
+        """Still short (a small catalogue, or a sore back's session): more rounds of the
+        main work, set by set (``most`` sets at most), until it lasts more than ``until``
+        seconds."""
         grown = True
-        while self.total <= self.low and grown:
+        while self.total <= until and grown:
             grown = False
             for k, item in enumerate(list(self.main)):
                 more = item.model_copy(update={"sets": item.sets + 1})
                 if (
-                    self.total <= self.low
-                    and item.sets < MAX_SETS
+                    self.total <= until
+                    and item.sets < most
                     and self.total + more.seconds - item.seconds <= self.high
                 ):
                     self.main[k] = more

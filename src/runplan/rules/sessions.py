@@ -12,6 +12,7 @@ from .base import (
     CORE_MINUTES,
     HIP_FLEXOR_HOLD_SECONDS,
     PSOAS_PER_WEEK,
+    SAFETY_NOTE,
     Violation,
     _by_day,
     _exercise_ids,
@@ -36,8 +37,9 @@ PSOAS_STRETCH = "psoas_stretch"
 
 def warm_up(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
     """Every run starts with a dynamic warm-up (leg swings, hip circles, torso twists) and a
-    hamstring stretch. While the back flares, a move that twists or bends the spine (the
-    torso twists) is left out and not missed.
+    hamstring stretch. While the back flares (the profile says so, or the run carries the
+    flare's stop-on-sharp-pain note), a move that twists or bends the spine (the torso
+    twists) is left out and not missed.
 
     Evidence: "Lower Back Pain in Runners" (dynamic warm-up before every run) and "How to
     Prevent Back Pain While Running" (stretch the hamstrings before every run); the torso
@@ -47,15 +49,17 @@ def warm_up(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
     mild pain, is a convention of runplan.
     """
     flare = plan.profile.back_pain is BackPain.FLARE
-    spared = {
+    bending = {
         e
         for e in WARM_UP_MOVES
-        if flare and (ex := catalogue.get(e)) is not None and ex.spine is not Spine.NEUTRAL
+        if (ex := catalogue.get(e)) is not None and ex.spine is not Spine.NEUTRAL
     }
     for week in plan.weeks:
         for session in week.sessions:
             if not session.is_run:
                 continue
+            # A flare found in the log by a re-plan marks its runs with the flare's note.
+            spared = bending if flare or SAFETY_NOTE in session.notes else set()
             ids = _exercise_ids(session, BlockName.WARM_UP)
             missing = [e for e in WARM_UP_MOVES if e not in ids and e not in spared]
             hamstrings = any(
