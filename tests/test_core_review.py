@@ -198,3 +198,12 @@ def test_sore_back_core_time_is_main_work_not_stretching(cat: Catalogue) -> None
         shares.append(main_seconds / 60 / session.duration_minutes)
     assert sum(minutes) / len(minutes) >= 21  # about 20 minutes or more, on average
     assert min(shares) >= 0.5  # at least half of every session is main work
+
+
+def test_an_intermediate_runner_with_a_healthy_back_does_not_kneel(cat: Catalogue) -> None:
+    plan = build_plan(example("intermediate_5_days"), cat)
+    ids = {p.exercise for s in plan.sessions() for _, p in s.prescriptions()}
+    assert {"plank", "side_plank"} <= ids
+    assert not ids & {"kneeling_plank", "kneeling_side_plank"}
+    # ... but the intermediate progressions keep their beginner start (dead bug first).
+    assert "dead_bug" in ids

@@ -289,10 +289,17 @@ class Choice:
             # Back on the full variant after the easier one: the easier one leaves the pool.
             back = {e.easier for e, _ in best.values() if e.easier is not None}
             return [(e, own) for e, own in best.values() if e.id not in back]
-        if self.profile.level is Level.ADVANCED:
-            # An advanced runner is past the easier variants (no kneeling plank): where the
-            # harder one is in the pool, the easier one leaves it.
-            return [(e, own) for e, own in best.values() if e.harder not in best]
+        if self.level is not Level.BEGINNER:
+            # Past beginner, a runner does not regress without a reason: where the harder
+            # variant is in the pool, the easier one leaves it when it is only a regression
+            # (a kneeling plank, at the plank's level); an advanced runner is past them all.
+            def regression(e: Exercise) -> bool:
+                harder = best.get(e.harder) if e.harder else None
+                if harder is None:
+                    return False
+                return self.level is Level.ADVANCED or harder[0].level.rank <= e.level.rank
+
+            return [(e, own) for e, own in best.values() if not regression(e)]
         return list(best.values())
 
     def options(
