@@ -17,7 +17,6 @@ from .strength_choice import (
     TRANSITION_SECONDS,
     WARMING,
     items_seconds,
-    prescribe,
     rotate,
 )
 
@@ -75,10 +74,10 @@ class CoreSession:
             for e in s.options(
                 [Pattern.MOBILITY, Pattern.WARM_UP], WARMING, neutral=True, used=self.used
             )
-            if prescribe(e, self.steps).seconds <= WARM_UP_ITEM_SECONDS
+            if s.dose(e, self.steps).seconds <= WARM_UP_ITEM_SECONDS
         ]
         self.warm = [
-            prescribe(e, self.steps) for e in rotate(warm_options, self.turn)[:CORE_WARM_UP_ITEMS]
+            s.dose(e, self.steps) for e in rotate(warm_options, self.turn)[:CORE_WARM_UP_ITEMS]
         ]
         self.total = items_seconds(self.warm)
 
@@ -108,7 +107,7 @@ class CoreSession:
         for exercise in rotate(warm_options, self.turn)[CORE_WARM_UP_ITEMS:]:
             if self.total > self.low:
                 break
-            self.add(self.warm, prescribe(exercise, self.steps), self.high)
+            self.add(self.warm, self.s.dose(exercise, self.steps), self.high)
         while self.total <= self.low and len(self.main) < most and self.add_main(self.high):
             self.total = items_seconds(self.warm + self.main + self.stretches)
         self.add_rounds()
@@ -160,7 +159,7 @@ class CoreSession:
         for exercise, own in left:
             # An exercise new to the runner starts at its first dose, whatever the week.
             offset = s.started.get(exercise.id, own - s.head_start)
-            item = prescribe(exercise, own - offset, sets=self.sets)
+            item = s.dose(exercise, own - offset, sets=self.sets)
             if self.total + item.seconds + TRANSITION_SECONDS <= limit:
                 self.main.append(item)
                 self.patterns[exercise.pattern] += 1
@@ -174,7 +173,7 @@ class CoreSession:
         for exercise in rotate(options, self.turn):
             if self.total >= self.target:
                 break
-            self.add(self.stretches, prescribe(exercise, self.steps), self.high)
+            self.add(self.stretches, self.s.dose(exercise, self.steps), self.high)
 
     def add_rounds(self) -> None:
         """Still short (a small catalogue): more rounds of the main work, set by set."""

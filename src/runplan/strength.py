@@ -117,12 +117,12 @@ class Strength(Choice):
                 and e.id not in named
                 and e.timing in WARMING
                 and self.allowed(e, neutral=False)
-                and prescribe(e, steps).seconds <= WARM_UP_ITEM_SECONDS
+                and self.dose(e, steps).seconds <= WARM_UP_ITEM_SECONDS
             ]
         chosen = [*moves, *rotate(self._warm_extras[steps], turn)[:1]]
         if HAMSTRING_STRETCH in self.catalogue:
             chosen.append(self.catalogue[HAMSTRING_STRETCH])
-        block = Block(name=BlockName.WARM_UP, items=[prescribe(e, steps) for e in chosen])
+        block = Block(name=BlockName.WARM_UP, items=[self.dose(e, steps) for e in chosen])
         self._use(day, block.items)
         return block
 
@@ -149,7 +149,7 @@ class Strength(Choice):
             chosen.extend(rotate(fits, turn)[:1])
         if HIP_FLEXOR_STRETCH in self.catalogue:
             chosen.append(self.catalogue[HIP_FLEXOR_STRETCH])
-        block = Block(name=BlockName.COOL_DOWN, items=[prescribe(e, steps) for e in chosen])
+        block = Block(name=BlockName.COOL_DOWN, items=[self.dose(e, steps) for e in chosen])
         self._use(day, block.items)
         return block
 
@@ -180,12 +180,12 @@ class Strength(Choice):
             if e.id != PSOAS_STRETCH
         ]
         chosen.extend(rotate(others, turn)[:MOBILITY_ITEMS])
-        block = Block(name=BlockName.MAIN, items=[prescribe(e, steps) for e in chosen])
+        block = Block(name=BlockName.MAIN, items=[self.dose(e, steps) for e in chosen])
         self._use(day, block.items)
         return [block]
 
     def cross_training(self, day: dt.date, exercise: Exercise) -> Block:
         """The one-item block of a cross-training session."""
-        block = Block(name=BlockName.MAIN, items=[prescribe(exercise, 0)])
+        block = Block(name=BlockName.MAIN, items=[self.dose(exercise, 0)])
         self._use(day, block.items)
         return block

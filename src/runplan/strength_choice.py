@@ -192,6 +192,19 @@ class Choice:
         self._allowed: dict[tuple[str, bool], bool] = {}
         self._pools: dict[int, list[tuple[Exercise, int]]] = {}
         self._options: dict[tuple[frozenset[Pattern], frozenset[Timing], bool], list[Exercise]] = {}
+        self._doses: dict[tuple[str, int, int | None], tuple[Exercise, Prescription]] = {}
+
+    def dose(self, exercise: Exercise, steps: int, *, sets: int | None = None) -> Prescription:
+        """``prescribe(exercise, steps, sets=sets)``, remembered for this runner's plan."""
+        # Keyed by id (cheap to hash), and only served for the very exercise it was made
+        # from: an exercise of the same id from another catalogue is prescribed afresh.
+        key = (exercise.id, steps, sets)
+        hit = self._doses.get(key)
+        if hit is not None and hit[0] is exercise:
+            return hit[1]
+        item = prescribe(exercise, steps, sets=sets)
+        self._doses[key] = (exercise, item)
+        return item
 
     def fits(self, exercise: Exercise, *, neutral: bool) -> bool:
         """True when this runner could do ``exercise``: equipment they have, their level or
@@ -278,7 +291,7 @@ class Choice:
             variant, own = found
             if not is_main(variant) or variant.timing is Timing.PRE_RUN:
                 continue
-            if prescribe(variant, own).seconds > LONGEST_ITEM_SECONDS:
+            if self.dose(variant, own).seconds > LONGEST_ITEM_SECONDS:
                 continue
             if variant.id not in best or own > best[variant.id][1]:
                 best[variant.id] = (variant, own)
@@ -306,6 +319,6 @@ class Choice:
                 if e.pattern in wanted
                 and e.timing in at
                 and self.allowed(e, neutral=neutral)
-                and prescribe(e, 0).seconds <= LONGEST_ITEM_SECONDS
+                and self.dose(e, 0).seconds <= LONGEST_ITEM_SECONDS
             ]
         return [e for e in self._options[key] if e.id not in used]
