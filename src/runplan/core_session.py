@@ -17,6 +17,7 @@ from .strength_choice import (
     TRANSITION_SECONDS,
     WARMING,
     items_seconds,
+    make_block,
     rotate,
 )
 
@@ -119,9 +120,9 @@ class CoreSession:
         s.main_count.update(p.exercise for p in self.main)
         s.core_done += 1
         blocks = [
-            Block(name=BlockName.WARM_UP, items=self.warm),
-            Block(name=BlockName.MAIN, items=self.main),
-            Block(name=BlockName.COOL_DOWN, items=self.stretches),
+            make_block(BlockName.WARM_UP, self.warm),
+            make_block(BlockName.MAIN, self.main),
+            make_block(BlockName.COOL_DOWN, self.stretches),
         ]
         return [b for b in blocks if b.items]
 

@@ -30,6 +30,7 @@ from .strength_choice import (
     covers,
     growth_weeks,
     is_main,
+    make_block,
     minutes_of,
     prescribe,
     required_exercises,
@@ -122,7 +123,7 @@ class Strength(Choice):
         chosen = [*moves, *rotate(self._warm_extras[steps], turn)[:1]]
         if HAMSTRING_STRETCH in self.catalogue:
             chosen.append(self.catalogue[HAMSTRING_STRETCH])
-        block = Block(name=BlockName.WARM_UP, items=[self.dose(e, steps) for e in chosen])
+        block = make_block(BlockName.WARM_UP, [self.dose(e, steps) for e in chosen])
         self._use(day, block.items)
         return block
 
@@ -149,7 +150,7 @@ class Strength(Choice):
             chosen.extend(rotate(fits, turn)[:1])
         if HIP_FLEXOR_STRETCH in self.catalogue:
             chosen.append(self.catalogue[HIP_FLEXOR_STRETCH])
-        block = Block(name=BlockName.COOL_DOWN, items=[self.dose(e, steps) for e in chosen])
+        block = make_block(BlockName.COOL_DOWN, [self.dose(e, steps) for e in chosen])
         self._use(day, block.items)
         return block
 
@@ -180,12 +181,12 @@ class Strength(Choice):
             if e.id != PSOAS_STRETCH
         ]
         chosen.extend(rotate(others, turn)[:MOBILITY_ITEMS])
-        block = Block(name=BlockName.MAIN, items=[self.dose(e, steps) for e in chosen])
+        block = make_block(BlockName.MAIN, [self.dose(e, steps) for e in chosen])
         self._use(day, block.items)
         return [block]
 
     def cross_training(self, day: dt.date, exercise: Exercise) -> Block:
         """The one-item block of a cross-training session."""
-        block = Block(name=BlockName.MAIN, items=[self.dose(exercise, 0)])
+        block = make_block(BlockName.MAIN, [self.dose(exercise, 0)])
         self._use(day, block.items)
         return block

@@ -24,7 +24,7 @@ from .catalogue import (
     Progression,
     Timing,
 )
-from .plan import Block, Prescription
+from .plan import Block, BlockName, Prescription
 from .profile import RunnerProfile
 from .rules import (
     HAMSTRING_STRETCH,
@@ -48,6 +48,7 @@ __all__ = [
     "covers",
     "growth_weeks",
     "is_main",
+    "make_block",
     "minutes_of",
     "prescribe",
     "required_exercises",
@@ -136,6 +137,13 @@ def _prescription(
             "rest_seconds": dose.rest_seconds,
         }
     )
+
+
+def make_block(name: BlockName, items: list[Prescription]) -> Block:
+    """A block of ``items`` made by ``prescribe`` (each already valid), kept as given."""
+    # Validating a Block runs every item's own checks again, a few thousand times a plan;
+    # a block's only fields are its name and these already-valid items.
+    return Block.model_construct(name=name, items=items)
 
 
 def block_seconds(blocks: Sequence[Block]) -> int:
