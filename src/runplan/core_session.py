@@ -94,15 +94,15 @@ class CoreSession:
         if self.cap is not None:
             # Share what the variety rule leaves among the sessions still to come, so the
             # last ones are not left with too little to choose from.
-            left_uses = sum(
-                max(0, math.floor(self.cap + 1e-9) - s.main_count[e.id]) for e, _ in self.pool
-            )
+            most_uses = math.floor(self.cap + 1e-9)
+            left_uses = sum(max(0, most_uses - s.main_count[e.id]) for e, _ in self.pool)
             sessions_left = max(1, s.core_total - s.core_done)
             most = max(1, left_uses // sessions_left)
         count = min(count, most)
 
+        # add_main counts each exercise it adds into self.total.
         while len(self.main) < count and self.add_main(self.high - 60):
-            self.total = items_seconds(self.warm + self.main)
+            pass
         self.add_stretches()
         # Too short still: more warm-up moves, then (last) more main work, as long as it fits.
         for exercise in rotate(warm_options, self.turn)[CORE_WARM_UP_ITEMS:]:
@@ -110,11 +110,11 @@ class CoreSession:
                 break
             self.add(self.warm, self.s.dose(exercise, self.steps), self.high)
         while self.total <= self.low and len(self.main) < most and self.add_main(self.high):
-            self.total = items_seconds(self.warm + self.main + self.stretches)
+            pass
         self.add_rounds()
         # Short even so (a small pool): more exercises, as many as the variety rule allows.
         while self.total <= self.low and self.add_main(self.high):
-            self.total = items_seconds(self.warm + self.main + self.stretches)
+            pass
         self.add_rounds()
 
         s.main_count.update(p.exercise for p in self.main)
@@ -143,26 +143,29 @@ class CoreSession:
     def add_main(self, limit: int) -> bool:
         """Add the least-used main exercise that fits in ``limit`` seconds; False if none."""
         s, cap = self.s, self.cap
+        uses, patterns, order = s.main_count, self.patterns, self.order
         names = {p.exercise for p in self.main}
         left = [
             (e, st)
             for e, st in self.pool
-            if e.id not in names and (cap is None or s.main_count[e.id] + 1 <= cap)
+            if e.id not in names and (cap is None or uses.get(e.id, 0) + 1 <= cap)
         ]
         # The least used first, but a second exercise of a pattern the session already
         # trains counts as if used twice more: sessions mix patterns.
         left.sort(
             key=lambda es: (
-                s.main_count[es[0].id] + PATTERN_REPEAT_COST * self.patterns[es[0].pattern],
-                self.order[es[0].id],
+                uses.get(es[0].id, 0) + PATTERN_REPEAT_COST * patterns.get(es[0].pattern, 0),
+                order[es[0].id],
             )
         )
         for exercise, own in left:
             # An exercise new to the runner starts at its first dose, whatever the week.
             offset = s.started.get(exercise.id, own - s.head_start)
             item = s.dose(exercise, own - offset, sets=self.sets)
-            if self.total + item.seconds + TRANSITION_SECONDS <= limit:
+            seconds = item.seconds + TRANSITION_SECONDS
+            if self.total + seconds <= limit:
                 self.main.append(item)
+                self.total += seconds
                 self.patterns[exercise.pattern] += 1
                 s.started.setdefault(exercise.id, offset)
                 return True
