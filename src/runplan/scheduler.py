@@ -71,6 +71,7 @@ class _Builder:
                 f"The catalogue lacks exercises every plan needs: {', '.join(missing)}."
             )
         self.p = profile
+        self.plan_id = profile.plan_id  # the profile is frozen; every session id starts with it
         self.cat = catalogue
         self.unit = profile.unit.value
         self.adjust = adjust
@@ -105,7 +106,7 @@ class _Builder:
     # ------------------------------------------------------------------ the week's runs
 
     def session_id(self, day: dt.date, slot: str) -> str:
-        return f"{self.p.plan_id}-{day:%Y%m%d}-{slot}"
+        return f"{self.plan_id}-{day:%Y%m%d}-{slot}"
 
     def notes(self, extra: list[str]) -> list[str]:
         return [*extra, rules.SAFETY_NOTE] if self.flare else extra
