@@ -66,6 +66,9 @@ class CoreSession:
         self.stretches: list[Prescription] = []
         self.patterns: Counter[Pattern | None] = Counter()
         self.total = 0
+        #: The exercises in the session so far, and those in its main block.
+        self.names: set[str] = set()
+        self.main_names: set[str] = set()
 
     def blocks(self) -> list[Block]:
         """The session's blocks, none empty."""
@@ -81,6 +84,7 @@ class CoreSession:
             s.dose(e, self.steps) for e in rotate(warm_options, self.turn)[:CORE_WARM_UP_ITEMS]
         ]
         self.total = items_seconds(self.warm)
+        self.names.update(p.exercise for p in self.warm)
 
         self.pool = [(e, st) for e, st in s.main_pool(self.steps) if e.id not in self.used]
         count = max(1, min(MAX_MAIN, int(len(self.pool) * MAIN_SHARE)))
@@ -120,23 +124,24 @@ class CoreSession:
         s.main_count.update(p.exercise for p in self.main)
         s.core_done += 1
         blocks = [
-            make_block(BlockName.WARM_UP, self.warm),
-            make_block(BlockName.MAIN, self.main),
-            make_block(BlockName.COOL_DOWN, self.stretches),
+            (BlockName.WARM_UP, self.warm),
+            (BlockName.MAIN, self.main),
+            (BlockName.COOL_DOWN, self.stretches),
         ]
-        return [b for b in blocks if b.items]
+        return [make_block(name, items) for name, items in blocks if items]
 
     def taken(self) -> set[str]:
         """The exercises already in the session."""
-        return {p.exercise for p in self.warm + self.main + self.stretches}
+        return set(self.names)
 
     def add(self, items: list[Prescription], item: Prescription, limit: int) -> bool:
         """Append ``item`` to ``items`` when it is new to the session and fits in ``limit``."""
-        if item.exercise in self.taken():
+        if item.exercise in self.names:
             return False
         if self.total + item.seconds + TRANSITION_SECONDS > limit:
             return False
         items.append(item)
+        self.names.add(item.exercise)
         self.total += item.seconds + TRANSITION_SECONDS
         return True
 
@@ -144,7 +149,7 @@ class CoreSession:
         """Add the least-used main exercise that fits in ``limit`` seconds; False if none."""
         s, cap = self.s, self.cap
         uses, patterns, order = s.main_count, self.patterns, self.order
-        names = {p.exercise for p in self.main}
+        names = self.main_names
         left = [
             (e, st)
             for e, st in self.pool
@@ -165,6 +170,8 @@ class CoreSession:
             seconds = item.seconds + TRANSITION_SECONDS
             if self.total + seconds <= limit:
                 self.main.append(item)
+                self.names.add(item.exercise)
+                self.main_names.add(item.exercise)
                 self.total += seconds
                 self.patterns[exercise.pattern] += 1
                 s.started.setdefault(exercise.id, offset)
