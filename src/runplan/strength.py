@@ -80,6 +80,8 @@ class Strength(Choice):
         self.started: dict[str, int] = {}
         # The warm-up moves a run may add, by weekly steps (fixed for the plan).
         self._warm_extras: dict[int, list[Exercise]] = {}
+        # The stretches a run's cool-down chooses from, before the day's own are left out.
+        self._cool_options: list[Exercise] | None = None
 
     def _use(self, day: dt.date, items: Iterable[Prescription]) -> None:
         self.used.setdefault(day, set()).update(p.exercise for p in items)
@@ -130,13 +132,14 @@ class Strength(Choice):
     def cool_down(self, day: dt.date, steps: int, turn: int) -> Block:
         """Static stretches after a run: calves, hamstrings and back in rotation, then the
         long hip-flexor hold."""
-        options = [
-            e
-            for e in self.options(
-                [Pattern.COOL_DOWN], AFTER_RUN, neutral=False, used=self.used.get(day, set())
-            )
-            if e.dose.hold_seconds is not None and e.id != HIP_FLEXOR_STRETCH
-        ]
+        if self._cool_options is None:
+            self._cool_options = [
+                e
+                for e in self.options([Pattern.COOL_DOWN], AFTER_RUN, neutral=False, used=set())
+                if e.dose.hold_seconds is not None and e.id != HIP_FLEXOR_STRETCH
+            ]
+        used = self.used.get(day, set())
+        options = [e for e in self._cool_options if e.id not in used]
         chosen: list[Exercise] = []
         for muscle, primary in (
             (Muscle.CALVES, True),
