@@ -91,6 +91,7 @@ def required_exercises() -> set[str]:
     return {*WARM_UP_MOVES, HAMSTRING_STRETCH, HIP_FLEXOR_STRETCH, PSOAS_STRETCH}
 
 
+@lru_cache(maxsize=1024)  # pure; asked for by every session of every week
 def growth_weeks(week_index: int, cutback_every: int) -> int:
     """How many dose steps a week has earned: one for each non-cutback week from week 2 on."""
     return sum(1 for w in range(2, week_index + 1) if w % cutback_every != 0)
