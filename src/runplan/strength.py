@@ -54,6 +54,13 @@ __all__ = [
 MOBILITY_ITEMS = 4
 #: A warm-up move before a run is short: at most this many seconds.
 WARM_UP_ITEM_SECONDS = 90
+#: A run's cool-down stretches these, in order: calves and hamstrings as primary muscles,
+#: the lower back as primary or secondary.
+COOL_DOWN_MUSCLES = (
+    (Muscle.CALVES, True),
+    (Muscle.HAMSTRINGS, True),
+    (Muscle.ERECTOR_SPINAE, False),
+)
 
 
 class Strength(Choice):
@@ -80,8 +87,9 @@ class Strength(Choice):
         self.started: dict[str, int] = {}
         # The warm-up moves a run may add, by weekly steps (fixed for the plan).
         self._warm_extras: dict[int, list[Exercise]] = {}
-        # The stretches a run's cool-down chooses from, before the day's own are left out.
-        self._cool_options: list[Exercise] | None = None
+        # The stretches a run's cool-down chooses from (before the day's own are left out),
+        # and the ids of those covering each of COOL_DOWN_MUSCLES (fixed for the plan).
+        self._cool: tuple[list[Exercise], list[set[str]]] | None = None
 
     def _use(self, day: dt.date, items: Iterable[Prescription]) -> None:
         self.used.setdefault(day, set()).update(p.exercise for p in items)
@@ -132,24 +140,25 @@ class Strength(Choice):
     def cool_down(self, day: dt.date, steps: int, turn: int) -> Block:
         """Static stretches after a run: calves, hamstrings and back in rotation, then the
         long hip-flexor hold."""
-        if self._cool_options is None:
-            self._cool_options = [
+        if self._cool is None:
+            options = [
                 e
                 for e in self.options([Pattern.COOL_DOWN], AFTER_RUN, neutral=False, used=set())
                 if e.dose.hold_seconds is not None and e.id != HIP_FLEXOR_STRETCH
             ]
+            covering = [
+                {e.id for e in options if covers(e, muscle, primary=primary)}
+                for muscle, primary in COOL_DOWN_MUSCLES
+            ]
+            self._cool = (options, covering)
         used = self.used.get(day, set())
-        options = [e for e in self._cool_options if e.id not in used]
+        options = [e for e in self._cool[0] if e.id not in used]
         chosen: list[Exercise] = []
-        for muscle, primary in (
-            (Muscle.CALVES, True),
-            (Muscle.HAMSTRINGS, True),
-            (Muscle.ERECTOR_SPINAE, False),
-        ):
-            if any(covers(e, muscle, primary=primary) for e in chosen):
+        for cover in self._cool[1]:
+            if any(e.id in cover for e in chosen):
                 continue
             taken = {e.id for e in chosen}
-            fits = [e for e in options if covers(e, muscle, primary=primary) and e.id not in taken]
+            fits = [e for e in options if e.id in cover and e.id not in taken]
             chosen.extend(rotate(fits, turn)[:1])
         if HIP_FLEXOR_STRETCH in self.catalogue:
             chosen.append(self.catalogue[HIP_FLEXOR_STRETCH])
