@@ -44,6 +44,8 @@ CORE_TARGET_SECONDS = 19 * 60
 CORE_WARM_UP_ITEMS = 2
 #: A core warm-up move is short: at most this many seconds.
 WARM_UP_ITEM_SECONDS = 90
+#: A core session's warm-up moves are of these patterns.
+WARM_UP_PATTERNS = frozenset({Pattern.MOBILITY, Pattern.WARM_UP})
 
 
 class CoreSession:
@@ -73,13 +75,13 @@ class CoreSession:
     def blocks(self) -> list[Block]:
         """The session's blocks, none empty."""
         s = self.s
-        warm_options = [
-            e
-            for e in s.options(
-                [Pattern.MOBILITY, Pattern.WARM_UP], WARMING, neutral=True, used=self.used
-            )
-            if s.dose(e, self.steps).seconds <= WARM_UP_ITEM_SECONDS
-        ]
+        if self.steps not in s.core_warm_ups:
+            s.core_warm_ups[self.steps] = [
+                e
+                for e in s.options(WARM_UP_PATTERNS, WARMING, neutral=True, used=set())
+                if s.dose(e, self.steps).seconds <= WARM_UP_ITEM_SECONDS
+            ]
+        warm_options = [e for e in s.core_warm_ups[self.steps] if e.id not in self.used]
         self.warm = [
             s.dose(e, self.steps) for e in rotate(warm_options, self.turn)[:CORE_WARM_UP_ITEMS]
         ]

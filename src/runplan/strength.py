@@ -89,6 +89,8 @@ class Strength(Choice):
         self._warm_extras: dict[int, list[Exercise]] = {}
         # The stretches a run's cool-down chooses from (before the day's own are left out),
         # and the ids of those covering each of COOL_DOWN_MUSCLES (fixed for the plan).
+        #: The moves a core session may open with, by weekly steps (CoreSession fills it).
+        self.core_warm_ups: dict[int, list[Exercise]] = {}
         self._cool: tuple[list[Exercise], list[set[str]]] | None = None
 
     def _use(self, day: dt.date, items: Iterable[Prescription]) -> None:
