@@ -87,6 +87,8 @@ class Strength(Choice):
         self.started: dict[str, int] = {}
         # The warm-up moves a run may add, by weekly steps (fixed for the plan).
         self._warm_extras: dict[int, list[Exercise]] = {}
+        # ... and a run's warm-up items, by weekly steps and place in the rotation.
+        self._warm_items: dict[tuple[int, int], list[Prescription]] = {}
         # The stretches a run's cool-down chooses from (before the day's own are left out),
         # and the ids of those covering each of COOL_DOWN_MUSCLES (fixed for the plan).
         #: The moves a core session may open with, by weekly steps (CoreSession fills it).
@@ -120,7 +122,6 @@ class Strength(Choice):
     def warm_up(self, day: dt.date, steps: int, turn: int) -> Block:
         """The dynamic warm-up before a run: the moves the rules name, one more move in
         rotation, and the hamstring stretch last."""
-        moves = [self.catalogue[i] for i in WARM_UP_MOVES if i in self.catalogue]
         if steps not in self._warm_extras:
             named = {*WARM_UP_MOVES, HAMSTRING_STRETCH}
             self._warm_extras[steps] = [
@@ -132,10 +133,16 @@ class Strength(Choice):
                 and self.allowed(e, neutral=False)
                 and self.dose(e, steps).seconds <= WARM_UP_ITEM_SECONDS
             ]
-        chosen = [*moves, *rotate(self._warm_extras[steps], turn)[:1]]
-        if HAMSTRING_STRETCH in self.catalogue:
-            chosen.append(self.catalogue[HAMSTRING_STRETCH])
-        block = make_block(BlockName.WARM_UP, [self.dose(e, steps) for e in chosen])
+        extras = self._warm_extras[steps]
+        # The block depends only on the steps and where the rotation stands.
+        key = (steps, turn % len(extras) if extras else 0)
+        if key not in self._warm_items:
+            moves = [self.catalogue[i] for i in WARM_UP_MOVES if i in self.catalogue]
+            chosen = [*moves, *rotate(extras, turn)[:1]]
+            if HAMSTRING_STRETCH in self.catalogue:
+                chosen.append(self.catalogue[HAMSTRING_STRETCH])
+            self._warm_items[key] = [self.dose(e, steps) for e in chosen]
+        block = make_block(BlockName.WARM_UP, list(self._warm_items[key]))
         self._use(day, block.items)
         return block
 
