@@ -106,7 +106,8 @@ class _Builder:
     # ------------------------------------------------------------------ the week's runs
 
     def session_id(self, day: dt.date, slot: str) -> str:
-        return f"{self.plan_id}-{day:%Y%m%d}-{slot}"
+        # As "%Y%m%d" (plan days have 4-digit years), without strftime's cost.
+        return f"{self.plan_id}-{day.isoformat().replace('-', '')}-{slot}"
 
     def notes(self, extra: list[str]) -> list[str]:
         return [*extra, rules.SAFETY_NOTE] if self.flare else extra
