@@ -152,20 +152,21 @@ class CoreSession:
         s, cap = self.s, self.cap
         uses, patterns, order = s.main_count, self.patterns, self.order
         names = self.main_names
-        left = [
-            (e, st)
-            for e, st in self.pool
-            if e.id not in names and (cap is None or uses.get(e.id, 0) + 1 <= cap)
-        ]
         # The least used first, but a second exercise of a pattern the session already
-        # trains counts as if used twice more: sessions mix patterns.
-        left.sort(
-            key=lambda es: (
-                uses.get(es[0].id, 0) + PATTERN_REPEAT_COST * patterns.get(es[0].pattern, 0),
-                order[es[0].id],
+        # trains counts as if used twice more: sessions mix patterns. Ties go by the
+        # rotation order, which differs for every exercise of the pool, so the sort never
+        # compares two exercises.
+        left = sorted(
+            (
+                uses.get(e.id, 0) + PATTERN_REPEAT_COST * patterns.get(e.pattern, 0),
+                order[e.id],
+                e,
+                own,
             )
+            for e, own in self.pool
+            if e.id not in names and (cap is None or uses.get(e.id, 0) + 1 <= cap)
         )
-        for exercise, own in left:
+        for _, _, exercise, own in left:
             # An exercise new to the runner starts at its first dose, whatever the week.
             offset = s.started.get(exercise.id, own - s.head_start)
             item = s.dose(exercise, own - offset, sets=self.sets)
