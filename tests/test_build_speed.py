@@ -6,19 +6,21 @@ from __future__ import annotations
 import pytest
 
 from runplan import Plan, build_plan, load_catalogue
-from runplan.plan import Block
+from runplan.plan import Block, RunSpec
 from runplan.strength_choice import Choice, prescribe
 
 from .profiles import EXAMPLES, example
 
 
 @pytest.mark.parametrize("name", sorted(EXAMPLES))
-def test_blocks_built_as_given_equal_validated_blocks(name: str) -> None:
+def test_blocks_and_runs_built_as_given_equal_validated_ones(name: str) -> None:
     plan = build_plan(example(name))
     again = Plan.model_validate_json(plan.model_dump_json())
     assert again == plan
     assert again.model_dump_json() == plan.model_dump_json()
     for session in plan.sessions():
+        if session.run is not None:
+            assert RunSpec.model_validate(session.run.model_dump()) == session.run
         for block in session.blocks:
             validated = Block.model_validate(block.model_dump())
             assert validated == block
