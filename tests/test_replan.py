@@ -361,3 +361,43 @@ def test_replan_keeps_the_past_and_every_rule(case: tuple[Plan, TrainingLog, dt.
             limit = rules.weekly_volume_limit(volumes, profile.max_weekly_increase)
             assert ahead <= max(0.0, limit - past) + 1e-6, (week.index, past, ahead, limit)
         volumes.append(past + ahead)
+
+
+def test_a_flare_plan_grows_again_once_two_runs_are_pain_free() -> None:
+    flare = build_plan(RunnerProfile.model_validate({**PROFILE.model_dump(), "back_pain": "flare"}))
+    flat = [w.distance for w in flare.weeks[:6]]
+    assert max(flat) <= 25 / 2  # a flare halves the usual 25 and does not grow
+    today = dt.date(2026, 1, 26)  # week 4
+    new = replan(flare, TrainingLog.from_rows(done(flare, today, pain=0)), today)
+    assert new.profile.back_pain.value == "mild"
+    assert check_plan(new) == []
+    later = [w.distance for w in new.weeks[3:10]]
+    assert max(later) > max(flat) and max(later) <= 25
+    assert any("two pain-free runs show your back has settled" in c for c in new.changes)
+
+
+def test_a_flare_plan_stays_flat_while_runs_still_hurt() -> None:
+    flare = build_plan(RunnerProfile.model_validate({**PROFILE.model_dump(), "back_pain": "flare"}))
+    today = dt.date(2026, 1, 26)
+    new = replan(flare, TrainingLog.from_rows(done(flare, today, pain=3)), today)
+    assert new.profile.back_pain.value == "flare"
+    assert max(w.distance for w in new.weeks) <= 25 / 2
+
+
+@pytest.mark.parametrize(
+    ("pains", "settled"),
+    [
+        ([0, 0], True),  # two pain-free runs
+        ([0], False),  # only one
+        ([0, 0, 3], False),  # 3/10 after them: not settled
+        ([0, 0, 2], True),  # 2/10 is low enough to go on
+        ([3, 0, 0], True),  # the pain came before the pain-free runs
+    ],
+)
+def test_flare_settled_boundaries(pains: list[int], settled: bool) -> None:
+    days = [
+        rules.LoggedDay(dt.date(2026, 1, 5) + dt.timedelta(days=2 * k), pain, True, True)
+        for k, pain in enumerate(pains)
+    ]
+    today = dt.date(2026, 2, 1)
+    assert (rules.flare_settled(days, today) is not None) is settled

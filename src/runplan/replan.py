@@ -13,7 +13,7 @@ import datetime as dt
 from collections import defaultdict
 
 from . import rules
-from .catalogue import Catalogue, load_catalogue
+from .catalogue import BackPain, Catalogue, load_catalogue
 from .errors import PlanError
 from .log import LogEntry, LogStatus, TrainingLog
 from .plan import Plan, Session, SessionKind
@@ -115,6 +115,13 @@ def replan(
         reason = hold_reason
     if flare is not None:
         reason = flare
+    elif profile.back_pain is BackPain.FLARE:
+        settled = rules.flare_settled(logged, today)
+        if settled is not None:
+            # The back has settled: the rest is planned as for a sore back, which lets the
+            # volume climb back toward the usual week and keeps spine-neutral core work.
+            profile = profile.model_copy(update={"back_pain": BackPain.MILD})
+            reason = settled
     adjust = Adjust(
         today=today,
         old=plan,

@@ -10,7 +10,7 @@ for the runner's level.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -152,27 +152,22 @@ def _step_distance(step: RunStep) -> float:
     return step.minutes * 60 / middle(step.pace) if step.pace is not None else 0.0
 
 
+def _total(steps: Sequence[RunStep | RepeatStep], each: Callable[[RunStep], float]) -> float:
+    """``each`` summed over the steps, a repeat counting once per round."""
+    return sum(
+        s.repeat * _total(s.steps, each) if isinstance(s, RepeatStep) else each(s) for s in steps
+    )
+
+
 def steps_minutes(steps: Sequence[RunStep | RepeatStep]) -> float:
     """The time the steps take, in minutes (distance steps at the middle of their pace)."""
-    total = 0.0
-    for step in steps:
-        if isinstance(step, RepeatStep):
-            total += step.repeat * steps_minutes(step.steps)
-        else:
-            total += _step_minutes(step)
-    return total
+    return _total(steps, _step_minutes)
 
 
 def steps_distance(steps: Sequence[RunStep | RepeatStep]) -> float:
     """The distance the steps cover (timed steps at the middle of their pace; a timed step
     without a pace, such as a warm-up walk, covers none)."""
-    total = 0.0
-    for step in steps:
-        if isinstance(step, RepeatStep):
-            total += step.repeat * steps_distance(step.steps)
-        else:
-            total += _step_distance(step)
-    return total
+    return _total(steps, _step_distance)
 
 
 # ---------------------------------------------------------------------- runs by distance

@@ -54,6 +54,32 @@ def pain_flare(days: Sequence[LoggedDay], today: dt.date) -> str | None:
     return reason if len(pain_free) < 2 else None
 
 
+#: Pain at or below this counts as settled: training may grow again.
+SETTLED_PAIN = 2
+#: Pain-free runs a flaring back needs before the plan grows again.
+PAIN_FREE_RUNS = 2
+
+
+def flare_settled(days: Sequence[LoggedDay], today: dt.date) -> str | None:
+    """A plan that starts in a flare may grow again once the log shows two runs done
+    without pain (0/10) and no logged pain above 2/10 since the first of them.
+
+    Evidence: coaching reference, returning after a flare (practice, not a trial figure):
+    after a few days of relative rest and run/walk, progress only while pain during and
+    after running stays low (about 2/10 or less) and is not worse the next day. The count
+    of two pain-free runs is a convention, the same one that ends a flare in
+    ``pain_flare``.
+    """
+    free = [d for d in days if d.date < today and d.is_run and d.done and d.pain == 0]
+    if len(free) < PAIN_FREE_RUNS:
+        return None
+    since = free[-PAIN_FREE_RUNS].date
+    later = [d.pain for d in days if since <= d.date < today and d.pain is not None]
+    if any(pain > SETTLED_PAIN for pain in later):
+        return None
+    return "two pain-free runs show your back has settled"
+
+
 def pain_hold(days: Sequence[LoggedDay], today: dt.date) -> str | None:
     """Hold the weekly volume for a week when pain was 3 or 4 out of 10 once last week.
 
