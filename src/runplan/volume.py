@@ -44,6 +44,9 @@ TAPER_SHARES: dict[Race, tuple[float, ...]] = {
 }
 #: The race warns "start slowly" when the month's longest run is under this share of it.
 RACE_SHORT_SHARE = 2 / 3
+#: A race plan reaches its peak week this many weeks before the taper (the cutback and
+#: build weeks between hold the peak), so the build is gradual and the peak comes late.
+PEAK_BEFORE_TAPER = 3
 #: A mild sore back's first week eases off to this share of the usual volume.
 MILD_FIRST_WEEK = 0.8
 
@@ -103,12 +106,17 @@ class Volume:
         taper_left: int,
         hold: float | None = None,
         restart_from: float | None = None,
+        ramp_weeks: int = 0,
     ) -> float:
         """The most week ``index`` may run. ``volumes`` starts with week 0; ``taper_left``
         counts the taper weeks after this one; ``hold`` and ``restart_from`` come from a
-        re-plan (a cap, and the week to grow from after a missed week)."""
+        re-plan (a cap, and the week to grow from after a missed week); ``ramp_weeks`` is
+        the week a race plan reaches its peak, growing evenly from today's volume."""
         p = self.profile
         target = min(self.peak, rules.weekly_volume_limit(volumes, p.max_weekly_increase))
+        if p.race is not None and ramp_weeks > 0 and self.peak > p.start_volume:
+            ramp = p.start_volume + (self.peak - p.start_volume) * min(1.0, index / ramp_weeks)
+            target = min(target, ramp)
         if p.back_pain is not BackPain.NONE:
             target = min(target, p.start_volume)
             if p.back_pain is BackPain.MILD and index == 1:
@@ -148,13 +156,13 @@ class Volume:
         cap: float,
         previous_long: float | None,
         cutback: bool,
-        peak_long: tuple[float, int],
+        longs: Sequence[float],
     ) -> float:
         """The week's long run: a share of the week's target inside every long-run limit.
 
         ``cap`` is the single-run limit for the day; ``previous_long`` the long run of the
-        week before (a cutback week's is shorter); ``peak_long`` the longest long run so far
-        and how often it was run (a marathon reaches it at most three times).
+        week before (a cutback week's is shorter); ``longs`` each earlier week's longest run
+        (a marathon reaches its longest, within 5 %, at most three times).
         """
         p = self.profile
         share = LONG_SHARE.get(runs_in_week, 0.28)
@@ -167,13 +175,10 @@ class Volume:
         long = min(share * target, cap, self.longest)
         if cutback and previous_long is not None:
             long = min(long, previous_long - self.profile.step_for(previous_long))
-        longest, times = peak_long
-        if (
-            p.race is Race.MARATHON
-            and times >= rules.MARATHON_PEAK_LONG_RUNS
-            and long >= longest - rules.EPS
-        ):
-            long = longest - self.profile.step_for(longest)
+        if p.race is Race.MARATHON:
+            below = rules.peak_long_run_limit(longs, self.round(long))
+            if below is not None and long >= below - rules.EPS:
+                long = below - self.profile.step_for(below)
         return max(0.0, self.round(long))
 
 

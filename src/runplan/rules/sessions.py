@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from ..catalogue import Catalogue, Equipment, Muscle, Timing
 from ..plan import BlockName, Plan, RunType, Session, SessionKind
+from ..profile import BackPain
 from .base import (
     CORE_MINUTES,
     HIP_FLEXOR_HOLD_SECONDS,
@@ -112,7 +113,8 @@ def cool_down(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
 
 def core_strength(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
     """``core_per_week`` core sessions of 15 to 25 minutes a week, never before a run on the
-    same day and never the day before the long run (or the race).
+    same day and never the day before the long run (or the race). A flare's first week may
+    hold fewer: its first days are for walking (see ``flare_rest_days``).
 
     Evidence: all five articles put core strength at the centre of back care; two or three
     sessions a week is the usual dose. Tired trunk muscles protect the spine less, so core
@@ -126,7 +128,9 @@ def core_strength(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
     for week in plan.weeks:
         days = _by_day(week)
         cores = [s for s in week.sessions if s.kind is SessionKind.CORE]
-        full = _is_full_week(week, plan)
+        # A flare's first week loses its first days to walking: fewer core sessions.
+        flare_start = profile.back_pain is BackPain.FLARE and week.index == 1
+        full = _is_full_week(week, plan) and not flare_start
         if (full and len(cores) != profile.core_per_week) or len(cores) > profile.core_per_week:
             yield Violation(
                 rule="core_strength",
