@@ -8,11 +8,11 @@ import datetime as dt
 import pytest
 
 from runplan import Catalogue, Plan, load_catalogue
-from runplan.plan import Session
+from runplan.plan import Session, SessionKind
 from runplan.profile import Race
-from runplan.rules import taper_start
+from runplan.rules import peak_long_run_limit, taper_start
 
-from .test_coaching import MONDAY, broken, hand_plan, taper_plan
+from .test_coaching import MONDAY, broken, example_plan, hand_plan, taper_plan
 
 FLARE = {"weekly_distance": 24, "back_pain": "flare", "weeks": 3,
          "run_days": ["tue", "thu", "sat", "sun"], "long_run_day": "sun"}  # fmt: skip
@@ -117,3 +117,64 @@ def test_a_race_week_runs_less_than_the_taper_week_before(
 def test_taper_lengths_follow_the_race(race: str, race_date: str, first: str) -> None:
     start = taper_start(Race(race), dt.date.fromisoformat(race_date), MONDAY)
     assert start == dt.date.fromisoformat(first)
+
+
+# ---------------------------------------------------------------------- the marathon peak
+
+
+@pytest.mark.parametrize(("near", "flagged"), [(28.4, False), (28.5, True)])
+def test_a_marathon_long_run_within_five_percent_reaches_the_peak(
+    cat: Catalogue, near: float, flagged: bool
+) -> None:
+    # Peak 30 km in weeks 1-3; 95 % of 30 is 28.5, so a fourth run of 28.5 km reaches it.
+    runs = [(7 * w + 6, d, "long") for w, d in enumerate([30.0, 30.0, 30.0, near, 20.0])]
+    profile = {"weekly_distance": 60, "longest_recent_run": 30, "race": "marathon",
+               "race_date": "2026-03-29"}  # fmt: skip
+    plan = hand_plan(profile, runs)
+    assert bool(broken(plan, cat, "marathon_peak_long_runs")) is flagged
+
+
+def test_peak_long_run_limit_counts_against_the_new_peak() -> None:
+    assert peak_long_run_limit([28.0, 29.0], 30.0) is None  # two near the peak so far
+    assert peak_long_run_limit([28.5, 29.0, 30.0], 20.0) == pytest.approx(28.5)
+    # A candidate of 31 raises the peak: 28.5 no longer reaches it (95 % of 31 is 29.45).
+    assert peak_long_run_limit([28.5, 29.0, 30.0], 31.0) is None
+
+
+def test_a_marathon_builds_to_its_peak_late() -> None:
+    plan = example_plan(weekly_distance=50, longest_recent_run=18, race="marathon",
+                        race_date="2026-05-02", run_days=["tue", "wed", "fri", "sat", "sun"],
+                        long_run_day="sun", level="advanced")  # fmt: skip
+    volumes = [w.distance for w in plan.weeks]
+    longs = [max((s.distance for s in w.sessions if s.kind is SessionKind.RUN), default=0.0)
+             for w in plan.weeks]  # fmt: skip
+    peak_week = volumes.index(max(volumes)) + 1
+    assert 11 <= peak_week <= 14 and longs.index(max(longs)) + 1 >= 11
+    assert [w.kind.value for w in plan.weeks[-3:]] == ["taper", "taper", "race"]
+    assert volumes[-1] < volumes[-2] < volumes[-3]
+
+
+# ---------------------------------------------------------------------- labels and warnings
+
+
+def test_a_flare_cutback_week_is_called_a_cutback() -> None:
+    plan = example_plan(weekly_distance=24, back_pain="flare", weeks=8)
+    kinds = [w.kind.value for w in plan.weeks]
+    assert kinds == ["recovery"] * 3 + ["cutback"] + ["recovery"] * 3 + ["cutback"]
+
+
+def test_a_mild_first_week_says_why_it_is_lighter() -> None:
+    plan = example_plan(weekly_distance=20, back_pain="mild", weeks=4)
+    runs = [s for s in plan.weeks[0].sessions if s.run is not None]
+    assert runs and all(any("lighter first week" in n for n in s.notes) for s in runs)
+    later = [s for s in plan.weeks[1].sessions if s.run is not None]
+    assert not any("lighter first week" in n for s in later for n in s.notes)
+
+
+def test_a_half_marathon_held_by_its_peak_says_so() -> None:
+    plan = example_plan(weekly_distance=24, longest_recent_run=8, race="half_marathon",
+                        race_date="2026-04-19", run_days=["mon", "tue", "thu", "fri", "sun"],
+                        long_run_day="sun", level="intermediate")  # fmt: skip
+    text = " ".join(plan.warnings)
+    assert "35 % of it" in text and "peak_weekly_distance higher" in text
+    assert "need more weeks" not in text and "run the race easy" not in text

@@ -130,6 +130,11 @@ class _Builder:
             why.append("Keep the pace easy enough to talk in full sentences.")
         if kind is WeekKind.CUTBACK:
             why.append("A lighter week lets your body absorb the training.")
+        elif kind is WeekKind.RECOVERY and self.pain is BackPain.MILD:
+            why.append(
+                f"A lighter first week, {round(volume.MILD_FIRST_WEEK * 100)} % of your usual, "
+                "while your sore back settles."
+            )
         elif kind in (WeekKind.TAPER, WeekKind.RACE) and run.type is not RunType.RACE:
             why.append("Lighter running so you reach race day fresh.")
         if run.type is RunType.RACE:
@@ -266,6 +271,10 @@ class _Builder:
             ceiling = self.volume.target(index, WeekKind.BUILD, state.volumes, 0, hold, restart)
             biggest = max(state.volumes[1:] or state.volumes)
             ceiling = min(ceiling, biggest - p.step_for(biggest / 3))
+            last = state.volumes[-1]
+            if index > 1 and last > 0:
+                # The race week runs less than the week before: the taper ends lightest.
+                ceiling = min(ceiling, last - p.step_for(last / 3))
             target = min(max(target, math.ceil(floor * 10 - rules.EPS) / 10), ceiling)
         return max(0.0, target)
 

@@ -182,6 +182,43 @@ class Volume:
         return max(0.0, self.round(long))
 
 
+def _goal_warning(
+    plan: Plan, goal_week: float, goal_long: float, longest: float, biggest: float
+) -> str:
+    """Why a race plan stays short of the race's usual week or long run: its peak (the
+    profile's, or the race's usual volume), or too few weeks to grow there safely."""
+    p = plan.profile
+    assert p.race is not None
+    d = fmt_distance
+    unit = plan.unit
+    race = p.race.label
+    peak = peak_weekly_distance(p)
+    slow_start = "start the race at the slow end of its pace range"
+    head = (
+        f"This plan peaks at {d(biggest)} {unit} a week with a longest run of {d(longest)} {unit}"
+    )
+    if biggest < 0.98 * peak:
+        return (
+            f"{head}. A {race} usually wants about {d(goal_week)} {unit} a week and long "
+            f"runs near {d(goal_long)} {unit}; the safe-growth rules need more weeks to get "
+            f"there, so {slow_start}, or choose a later one."
+        )
+    if biggest < 0.9 * goal_week:
+        return (
+            f"{head}: your peak_weekly_distance holds it there. A {race} usually wants "
+            f"about {d(goal_week)} {unit} a week and long runs near {d(goal_long)} {unit}; "
+            f"raise the peak toward that, or {slow_start}."
+        )
+    runs = len(p.run_days)
+    share = round(rules.long_run_share_limit(runs, p.race) * 100)
+    return (
+        f"{head}. The peak is the {race}'s usual week, and with {runs} runs a week the long "
+        f"run keeps to {share} % of it, short of the {d(goal_long)} {unit} a {race} usually "
+        f"wants: set peak_weekly_distance higher or run on fewer days to make room, or "
+        f"{slow_start}."
+    )
+
+
 def taper_weeks(kinds: Sequence[WeekKind]) -> int:
     """How many weeks of the plan taper (the race week included)."""
     return sum(k in (WeekKind.TAPER, WeekKind.RACE) for k in kinds)
@@ -189,13 +226,15 @@ def taper_weeks(kinds: Sequence[WeekKind]) -> int:
 
 def week_kind(profile: RunnerProfile, index: int, days: Sequence[dt.date], flare: bool) -> WeekKind:
     """What week ``index`` is for: race, taper, recovery (a sore back's lighter first week,
-    or a flare), cutback or build."""
+    or a flare's weeks), cutback (a flare's too) or build."""
     if profile.race_date is not None and profile.race_date in days:
         return WeekKind.RACE
     if profile.race is not None and profile.race_date is not None:
         first = rules.taper_start(profile.race, profile.race_date, profile.start_date)
         if days[0] >= first:
             return WeekKind.TAPER
+    if rules.is_cutback_week(index, profile.cutback_every) and index > 1:
+        return WeekKind.CUTBACK
     if flare or (profile.back_pain is BackPain.MILD and index == 1):
         return WeekKind.RECOVERY
     if rules.is_cutback_week(index, profile.cutback_every):
@@ -225,13 +264,7 @@ def plan_warnings(plan: Plan, flare: bool, beginner: bool) -> list[str]:
             rules.floor_half(p.unit.from_km(km)) for km in RACE_GOALS_KM[p.race]
         )
         if longest < 0.9 * goal_long or biggest < 0.9 * goal_week:
-            out.append(
-                f"This plan peaks at {d(biggest)} {unit} a week with a longest run of "
-                f"{d(longest)} {unit}. A {p.race.label} usually wants about "
-                f"{d(goal_week)} {unit} a week and long runs near {d(goal_long)} "
-                f"{unit}; the safe-growth rules need more weeks to get there, so run "
-                "the race easy, or choose a later one."
-            )
+            out.append(_goal_warning(plan, goal_week, goal_long, longest, biggest))
         aim = rules.MARATHON_LONG_RUN_AIM[p.unit]
         if p.race is Race.MARATHON and longest < aim - rules.EPS:
             out.append(

@@ -11,12 +11,12 @@ from ..catalogue import Catalogue
 from ..plan import Plan
 from ..profile import BackPain
 from .base import EPS, WEEKLY_LOOKBACK, Violation, _facts, _fmt, _is_race
-from .limits import flare_session_limit, taper_start
+from .limits import flare_session_limit, is_cutback_week, taper_start
 
 
 def flare_first_week(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
     """In a flare plan, week 1 runs no more than the biggest of the 4 weeks after it (taper
-    weeks aside), and no run/walk in any week is
+    and cutback weeks, and weeks with no run, aside), and no run/walk in any week is
     longer than the flare's usual session: half the usual weekly volume shared over the
     week's runs (the run days less the one swapped for cross training; see
     ``flare_session_limit``).
@@ -24,11 +24,12 @@ def flare_first_week(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
     Evidence: returning after a flare starts with a few days of relative rest and walking,
     then run/walk that grows only while pain stays low (coaching reference). The first
     week has lost days to rest, so it runs fewer sessions, never longer ones. The even
-    split is a convention: a back that flares gets no long run.
+    split is a convention: a back that flares gets no long run. A beginner's run/walk
+    programme sets its own weeks and sessions and is not judged here.
     """
     profile = plan.profile
-    if profile.back_pain is not BackPain.FLARE or not plan.weeks:
-        return
+    if profile.back_pain is not BackPain.FLARE or profile.is_beginner:
+        return  # a beginner's run/walk programme sets its own weeks and sessions
     facts = _facts(plan, catalogue)
     first_taper = (
         taper_start(profile.race, profile.race_date, profile.start_date)
@@ -38,7 +39,9 @@ def flare_first_week(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
     following = [
         facts.volumes[i]
         for i, week in enumerate(plan.weeks[1 : 1 + WEEKLY_LOOKBACK], start=2)
-        if first_taper is None or week.start < first_taper
+        if (first_taper is None or week.start < first_taper)
+        and not is_cutback_week(week.index, profile.cutback_every)
+        and facts.volumes[i] > 0
     ]
     if following and facts.volumes[1] > max(following) + EPS:
         yield Violation(
