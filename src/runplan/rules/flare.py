@@ -25,7 +25,8 @@ def flare_first_week(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
     then run/walk that grows only while pain stays low (coaching reference). The first
     week has lost days to rest, so it runs fewer sessions, never longer ones. The even
     split is a convention: a back that flares gets no long run. A beginner's run/walk
-    programme sets its own weeks and sessions and is not judged here.
+    programme sets its own weeks and sessions and is not judged here; nor are the weeks of
+    a re-plan (revision 2 on), which follow what the log showed.
     """
     profile = plan.profile
     if profile.back_pain is not BackPain.FLARE or profile.is_beginner:
@@ -43,7 +44,8 @@ def flare_first_week(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
         and not is_cutback_week(week.index, profile.cutback_every)
         and facts.volumes[i] > 0
     ]
-    if following and facts.volumes[1] > max(following) + EPS:
+    # A re-plan sizes later weeks from the log (a sore day holds them), not from week 1.
+    if plan.revision == 1 and following and facts.volumes[1] > max(following) + EPS:
         yield Violation(
             rule="flare_first_week",
             week=plan.weeks[0].index,
