@@ -24,6 +24,7 @@ from .base import (
 from .limits import (
     is_cutback_week,
 )
+from .runs import is_walk
 
 #: The dynamic moves every run's warm-up holds ("Lower Back Pain in Runners").
 WARM_UP_MOVES = ("leg_swings", "hip_circles", "torso_twists")
@@ -127,7 +128,8 @@ def cool_down(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
 
 def core_strength(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
     """``core_per_week`` core sessions of 15 to 25 minutes a week, never before a run on the
-    same day and never the day before the long run (or the race).
+    same day and never the day before the long run (or the race). A first week that opens
+    with walking days (a flare's; see ``flare_rest_days``) may hold fewer.
 
     Evidence: all five articles put core strength at the centre of back care; two or three
     sessions a week is the usual dose. Tired trunk muscles protect the spine less, so core
@@ -141,7 +143,9 @@ def core_strength(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
     for week in plan.weeks:
         days = _by_day(week)
         cores = [s for s in week.sessions if s.kind is SessionKind.CORE]
-        full = _is_full_week(week, plan)
+        # A flare's first week gives its first days to walking: fewer core sessions.
+        flare_start = week.index == 1 and any(is_walk(s) for s in week.sessions)
+        full = _is_full_week(week, plan) and not flare_start
         if (full and len(cores) != profile.core_per_week) or len(cores) > profile.core_per_week:
             yield Violation(
                 rule="core_strength",
