@@ -159,7 +159,7 @@ class _BoundedLoader(yaml.SafeLoader):
         """A date or time stamp; one that names no real day (2026-02-30) stays text, so
         that validation names the field and the value instead of PyYAML failing."""
         try:
-            return super().construct_yaml_timestamp(node)  # type: ignore[no-untyped-call]
+            return super().construct_yaml_timestamp(node)
         except ValueError:
             return self.construct_scalar(node)
 
@@ -184,7 +184,7 @@ class _BoundedLoader(yaml.SafeLoader):
 
 _BoundedLoader.add_constructor(
     "tag:yaml.org,2002:timestamp",
-    _BoundedLoader.construct_yaml_timestamp,  # type: ignore[arg-type]
+    _BoundedLoader.construct_yaml_timestamp,
 )
 
 
