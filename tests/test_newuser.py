@@ -73,3 +73,73 @@ def test_log_add_refuses_a_date_that_is_not_a_date(
         capsys, "log", "add", "yesterday", "--distance", "3", "--file", str(tmp_path / "l.csv")
     )
     assert code == 2 and "'yesterday' is not a date like 2026-03-02" in err
+
+
+def run_exit(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as info:
+        main(list(argv))
+    out, err = capsys.readouterr()
+    return int(info.value.code or 0), out, err
+
+
+def test_an_empty_output_name_is_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run_exit(capsys, "plan", "--example", "beginner", "-o", "")
+    assert code == 2 and "needs a file name" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_output_name_ending_in_a_slash_is_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    out = tmp_path / "plan.json"
+    out.write_text("keep me", encoding="utf-8")
+    code, _, err = run(capsys, "plan", "--example", "beginner", "-o", f"{out}/")
+    assert code == 2 and "ends in a slash" in err
+    assert out.read_text(encoding="utf-8") == "keep me"
+
+
+def test_a_fit_export_with_no_runs_says_when_the_plan_runs(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    profile = str(ROOT / "examples" / "half_marathon_miles.yaml")
+    folder = tmp_path / "w3"
+    code, _, err = run(
+        capsys, "plan", profile, "--format", "fit", "-o", str(folder), "--from", "2030-01-07"
+    )
+    assert code == 0 and list(folder.iterdir()) == []
+    note = next(line for line in err.splitlines() if line.startswith("runplan: note:"))
+    assert "the plan runs from 2026-01-05 to 2026-04-19" in note and "--from" in note
+
+
+def test_a_fit_folder_may_not_be_named_like_a_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, _, err = run(
+        capsys, "plan", "--example", "beginner", "--format", "fit", "-o", str(tmp_path / "plan.ics")
+    )
+    assert code == 2 and "ends in .ics" in err
+    assert not (tmp_path / "plan.ics").exists()
+
+
+def test_a_misspelt_option_names_the_command_help_and_the_closest_option(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, _, err = run_exit(capsys, "plan", "--exmaple", "beginner")
+    assert code == 2
+    assert "did you mean --example?" in err and "(see runplan plan --help)" in err
+
+
+def test_plan_help_names_fit(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run_exit(capsys, "--help")
+    assert "Markdown, HTML or FIT" in out
+
+
+def test_import_without_output_shows_what_its_help_says(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "import", str(ROOT / "examples" / "book_plan.csv"))
+    assert code == 0 and not out.startswith("{")
+    assert out.startswith("book_plan: 5 weeks") and "\n## " in out
