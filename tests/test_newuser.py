@@ -143,3 +143,33 @@ def test_import_without_output_shows_what_its_help_says(
     code, out, _ = run(capsys, "import", str(ROOT / "examples" / "book_plan.csv"))
     assert code == 0 and not out.startswith("{")
     assert out.startswith("book_plan: 5 weeks") and "\n## " in out
+
+
+def test_a_pain_note_on_a_rest_day_is_not_a_run(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import datetime as dt
+
+    from runplan import TrainingLog, build_plan
+    from runplan.log import week_progress
+    from runplan.replan import replan
+
+    plan = build_plan(
+        RunnerProfile.from_file(ROOT / "examples" / "beginner.yaml")
+    )  # runs on Mon, Wed, Sat from 2026-01-05
+    rest_day = "2026-01-06"
+    pain = tmp_path / "pain.csv"
+    code, out, _ = run(
+        capsys, "log", "add", rest_day, "--pain", "3", "--note", "tight", "--file", str(pain)
+    )
+    assert code == 0 and "not a run" in out
+    log = TrainingLog.from_file(pain)
+    week = week_progress(plan, log, dt.date(2026, 1, 8))[0]
+    assert week.runs_logged == 0 and week.logged == 0 and week.pain == 3
+    # Two pain-free "runs" that are only notes do not end or prevent anything: the flare
+    # from a 7/10 day stays, as no run was logged since.
+    rows = "date,session,status,distance,pain,note\n2026-01-05,run,done,2,7,\n"
+    rows += "2026-01-06,run,done,,0,fine\n2026-01-07,run,done,,0,fine\n"
+    (tmp_path / "log.csv").write_text(rows, encoding="utf-8")
+    new = replan(plan, TrainingLog.from_file(tmp_path / "log.csv"), dt.date(2026, 1, 8))
+    assert any("7/10" in change for change in new.changes)

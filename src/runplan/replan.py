@@ -26,6 +26,8 @@ _REPORTED = (SessionKind.RUN, SessionKind.RACE, SessionKind.CROSS_TRAINING)
 
 
 def _is_run(entry: LogEntry, run_ids: set[str]) -> bool:
+    if entry.is_pain_note:  # only how the back felt: no run, no distance
+        return False
     return entry.session in ("run", "race") or entry.session in run_ids
 
 

@@ -52,7 +52,10 @@ def cmd_log_add(args: argparse.Namespace) -> int:
         detail = describe_validation_error(exc, lambda: ", ".join(given))
         raise PlanError(f"The log entry {detail}.") from None
     append_entry(args.file, entry)
-    print(f"Added {entry.date} {entry.session} {entry.status.value} to {args.file}")
+    if entry.is_pain_note:
+        print(f"Added a note for {entry.date} to {args.file}; without --distance it is not a run.")
+    else:
+        print(f"Added {entry.date} {entry.session} {entry.status.value} to {args.file}")
     return 0
 
 
