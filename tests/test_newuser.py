@@ -173,3 +173,22 @@ def test_a_pain_note_on_a_rest_day_is_not_a_run(
     (tmp_path / "log.csv").write_text(rows, encoding="utf-8")
     new = replan(plan, TrainingLog.from_file(tmp_path / "log.csv"), dt.date(2026, 1, 8))
     assert any("7/10" in change for change in new.changes)
+
+
+def test_replan_before_the_plan_starts_says_so(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    plan = tmp_path / "plan.json"
+    run(capsys, "plan", str(ROOT / "examples" / "beginner.yaml"), "-o", str(plan))
+    log = ROOT / "examples" / "training_log.csv"
+    code, _, err = run(
+        capsys,
+        "replan",
+        str(plan),
+        str(log),
+        "--today",
+        "2020-01-01",
+        "-o",
+        str(tmp_path / "n.json"),
+    )
+    assert code == 0 and "--today 2020-01-01 is before the plan starts" in err
