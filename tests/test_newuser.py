@@ -192,3 +192,23 @@ def test_replan_before_the_plan_starts_says_so(
         str(tmp_path / "n.json"),
     )
     assert code == 0 and "--today 2020-01-01 is before the plan starts" in err
+
+
+def test_check_on_a_terminal_aligns_wraps_and_rounds_limits(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from runplan.cli import check_lines
+    from runplan.imports import import_plan
+    from runplan.rules import check_plan
+
+    plan = import_plan(ROOT / "examples" / "book_plan.csv")
+    lines = check_lines(plan, check_plan(plan), width=100)
+    assert max(len(line) for line in lines) <= 100 and not any("\t" in line for line in lines)
+    text = " ".join(line.strip() for line in lines)
+    assert "more than 23.5 km (10 % over" in text and "23.76" not in text
+    assert "at most 22 km (80 %" in text
+    # Rows start in the same columns: the message of every row begins at one offset.
+    starts = {line.index("  +") for line in lines if "  +" in line and not line[0].isspace()}
+    assert len(starts) == 1
+    code, _, err = run(capsys, "check", str(ROOT / "examples" / "book_plan.csv"))
+    assert code == 1 and max(len(line) for line in err.splitlines()) <= 100
