@@ -212,3 +212,26 @@ def test_check_on_a_terminal_aligns_wraps_and_rounds_limits(
     assert len(starts) == 1
     code, _, err = run(capsys, "check", str(ROOT / "examples" / "book_plan.csv"))
     assert code == 1 and max(len(line) for line in err.splitlines()) <= 100
+
+
+@pytest.mark.parametrize(
+    ("argv", "needle"),
+    [
+        (["plan", "{ex}/book_plan.csv"], "book_plan.csv is a CSV plan, not a runner profile"),
+        (["import", "{plan}"], "plan.json is a runplan plan, not a plan to import"),
+        (["import", "{ex}/beginner.yaml"], "beginner.yaml is a runner profile, not a plan"),
+        (["check", "{ex}/my_exercises.yaml"], "is an exercise catalogue, not a runner profile"),
+        (["replan", "{plan}", "{ex}/beginner.yaml"], "is a runner profile, not a training log"),
+        (["status", "{plan}", "{plan}"], "plan.json is a runplan plan, not a training log"),
+    ],
+)
+def test_a_file_of_the_wrong_kind_is_named_for_what_it_is(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, argv: list[str], needle: str
+) -> None:
+    plan = tmp_path / "plan.json"
+    run(capsys, "plan", str(ROOT / "examples" / "beginner.yaml"), "-o", str(plan))
+    filled = [a.format(ex=ROOT / "examples", plan=plan) for a in argv]
+    if filled[0] == "replan":
+        filled += ["--today", "2026-01-19", "-o", str(tmp_path / "new.json")]
+    code, _, err = run(capsys, *filled)
+    assert code == 2 and needle in err

@@ -11,6 +11,7 @@ from typing import Any, Self, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from ._filetype import data_kind
 from ._io import describe_validation_error, package_path, read_data_file
 from .errors import CatalogueError
 
@@ -414,6 +415,9 @@ def _known_fields() -> str:
 
 def _read_file(path: Path) -> list[Exercise]:
     data = read_data_file(path, CatalogueError, "catalogue")
+    other = data_kind(data)
+    if other not in (None, "an exercise catalogue", "a list of exercises"):
+        raise CatalogueError(f"{path.name} is {other}, not an exercise catalogue.")
     if not isinstance(data, dict):
         kind = "empty" if data is None else f"a {type(data).__name__}"
         raise CatalogueError(

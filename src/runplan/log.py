@@ -20,6 +20,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from ._filetype import data_kind
 from ._io import atomic_write, describe_validation_error, read_data_file, read_text
 from ._values import CalendarDay
 from .activities import is_activity_file, is_strava_export, read_activity_file, strava_rows
@@ -155,6 +156,9 @@ class TrainingLog(BaseModel):
                 data = data["entries"]
             if data is None:
                 data = []
+            other = data_kind(data)
+            if other not in (None, "a training log"):
+                raise PlanError(f"{p.name} is {other}, not a training log.")
             if not isinstance(data, list):
                 raise PlanError(
                     f"The training log {p.name} must be a list of entries "
