@@ -235,3 +235,18 @@ def test_a_file_of_the_wrong_kind_is_named_for_what_it_is(
         filled += ["--today", "2026-01-19", "-o", str(tmp_path / "new.json")]
     code, _, err = run(capsys, *filled)
     assert code == 2 and needle in err
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["2026-01-10", "--status", "skipped", "--distance", "5"], "A skipped run has no distance"),
+        (["2099-01-10", "--distance", "5"], "2099-01-10 is in the future"),
+    ],
+)
+def test_log_add_refuses_a_skipped_distance_and_a_future_day(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, args: list[str], needle: str
+) -> None:
+    path = tmp_path / "log.csv"
+    code, _, err = run(capsys, "log", "add", *args, "--file", str(path))
+    assert code == 2 and needle in err and not path.exists()

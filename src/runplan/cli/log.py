@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from .._filetype import expect_file
 from .._io import atomic_write, describe_validation_error
 from ..errors import ExportError, PlanError
-from ..log import LogEntry, append_entry, week_progress
+from ..log import LogEntry, LogStatus, append_entry, week_progress
 from ..plan import Plan
 from ..render import fmt_distance, to_html
 from ..replan import replan
@@ -82,6 +82,17 @@ def cmd_log_add(args: argparse.Namespace) -> int:
     except ValidationError as exc:
         detail = describe_validation_error(exc, lambda: ", ".join(given))
         raise PlanError(f"The log entry {detail}.") from None
+    if entry.status is LogStatus.SKIPPED and (entry.distance or entry.minutes):
+        raise PlanError(
+            "A skipped run has no distance: leave out --distance, or give --status partial "
+            "for a run cut short."
+        )
+    today = dt.date.today()
+    if entry.date > today + dt.timedelta(days=1):  # a day of slack for time zones
+        raise PlanError(
+            f"The log entry's date {entry.date} is in the future (today is {today}); log a "
+            "day once it is done."
+        )
     append_entry(args.file, entry)
     if entry.is_pain_note:
         print(f"Added a note for {entry.date} to {args.file}; without --distance it is not a run.")
