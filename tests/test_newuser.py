@@ -250,3 +250,24 @@ def test_log_add_refuses_a_skipped_distance_and_a_future_day(
     path = tmp_path / "log.csv"
     code, _, err = run(capsys, "log", "add", *args, "--file", str(path))
     assert code == 2 and needle in err and not path.exists()
+
+
+def test_exercise_progression_says_its_unit_and_no_gear_reads_nothing(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "exercise", "plank")
+    assert code == 0
+    assert "Progression: up to 60 s, 5 s more a week at most" in out
+    assert "needs nothing" in out and "needs none" not in out
+
+
+def test_bench_never_reports_a_negative_import_time() -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench", ROOT / "benchmarks" / "bench.py")
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    assert bench.beyond(0.030, 0.036) == 0.0  # faster than python alone: noise, not -6 ms
+    assert bench.beyond(0.050, 0.036) == pytest.approx(0.014)
+    assert bench.ratio(0.01, 0.0) is None
