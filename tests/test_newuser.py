@@ -271,3 +271,16 @@ def test_bench_never_reports_a_negative_import_time() -> None:
     assert bench.beyond(0.030, 0.036) == 0.0  # faster than python alone: noise, not -6 ms
     assert bench.beyond(0.050, 0.036) == pytest.approx(0.014)
     assert bench.ratio(0.01, 0.0) is None
+
+
+def test_a_bad_exercise_id_is_explained_without_the_regex(tmp_path: Path) -> None:
+    from runplan import CatalogueError, load_catalogue
+
+    text = (ROOT / "examples" / "my_exercises.yaml").read_text(encoding="utf-8")
+    first_id = next(line for line in text.splitlines() if line.strip().startswith("- id:"))
+    path = tmp_path / "mine.yaml"
+    path.write_text(text.replace(first_id, "  - id: Bad Id", 1), encoding="utf-8")
+    with pytest.raises(CatalogueError) as info:
+        load_catalogue(path)
+    message = str(info.value)
+    assert "lower-case letters, digits and underscores" in message and "^[a-z]" not in message

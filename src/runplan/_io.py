@@ -319,6 +319,9 @@ def _location(loc: tuple[int | str, ...]) -> str:
     return out or "(top level)"
 
 
+#: The pattern of an id (exercise ids): lower-case letters, digits and underscores.
+ID_PATTERN = r"^[a-z][a-z0-9_]*$"
+
 #: A date written the ISO way, which may still name no real day (2026-02-30).
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -364,6 +367,11 @@ def describe_validation_error(exc: ValidationError, known_fields: Callable[[], s
         if close:
             return f"has an unknown field '{loc}' (did you mean {close[0]}?){tail}"
         return f"has an unknown field '{loc}' (known fields: {known}){tail}"
+    if kind == "string_pattern_mismatch" and str(ctx.get("pattern")) == ID_PATTERN:
+        return (
+            f"has a bad value {short_repr(given)} for '{loc}': an id is lower-case letters, "
+            f"digits and underscores, starting with a letter (like side_plank){tail}"
+        )
     if kind.startswith(("date_", "time_", "datetime_")) and first["loc"]:
         return f"has a bad value for '{loc}': {_not_a_day_or_time(kind, given)}{tail}"
     if kind == "enum" or kind == "literal_error":

@@ -12,7 +12,7 @@ from typing import Any, Self, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from ._filetype import data_kind
-from ._io import describe_validation_error, package_path, read_data_file
+from ._io import ID_PATTERN, describe_validation_error, package_path, read_data_file
 from .errors import CatalogueError
 
 __all__ = [
@@ -220,7 +220,7 @@ class Muscles(_Model):
 class Exercise(_Model):
     """One exercise of the catalogue, with its starting dose and own-words instructions."""
 
-    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)
+    id: str = Field(pattern=ID_PATTERN, max_length=64)
     """Stable identifier, never reused (lower case, digits and underscores)."""
     name: str = Field(min_length=1, max_length=80)
     """Display name."""
