@@ -180,8 +180,10 @@ class OneAmount(BaseModel):
     @property
     def amount(self) -> int:
         """The one amount set: reps, hold_seconds or minutes."""
-        values = (getattr(self, n) for n in ("reps", "hold_seconds", "minutes"))
-        return next(int(v) for v in values if v is not None)
+        for value in (self.reps, self.hold_seconds, self.minutes):  # type: ignore[attr-defined]
+            if value is not None:
+                return int(value)
+        raise StopIteration  # as before: none set (only a model_construct can do that)
 
 
 class Dose(_Model, OneAmount):

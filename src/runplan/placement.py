@@ -71,7 +71,13 @@ class Placer:
 
     def caps(self, dates: list[dt.date], state: State) -> dict[dt.date, float]:
         p = self.p
-        return {d: rules.single_run_limit(rules.longest_in_window(state.runs, d, p)) for d in dates}
+        if not dates:
+            return {}
+        # Only runs inside the earliest date's window can count: the others are left out
+        # once here, not for every date (the plan's runs grow week by week).
+        first = min(dates) - dt.timedelta(days=rules.SINGLE_RUN_WINDOW_DAYS)
+        recent = [(day, distance) for day, distance in state.runs if day >= first]
+        return {d: rules.single_run_limit(rules.longest_in_window(recent, d, p)) for d in dates}
 
     def place_programme(
         self,

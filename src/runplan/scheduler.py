@@ -21,7 +21,9 @@ from .placement import Placer, State
 from .plan import (
     Block,
     Plan,
+    RepeatStep,
     RunSpec,
+    RunStep,
     RunType,
     Session,
     SessionKind,
@@ -71,6 +73,7 @@ class _Builder:
                 f"The catalogue lacks exercises every plan needs: {', '.join(missing)}."
             )
         self.p = profile
+        self.plan_id = profile.plan_id  # the profile is frozen; every session id starts with it
         self.cat = catalogue
         self.unit = profile.unit.value
         self.adjust = adjust
@@ -105,7 +108,8 @@ class _Builder:
     # ------------------------------------------------------------------ the week's runs
 
     def session_id(self, day: dt.date, slot: str) -> str:
-        return f"{self.p.plan_id}-{day:%Y%m%d}-{slot}"
+        # As "%Y%m%d" (plan days have 4-digit years), without strftime's cost.
+        return f"{self.plan_id}-{day.isoformat().replace('-', '')}-{slot}"
 
     def notes(self, extra: list[str]) -> list[str]:
         return [*extra, rules.SAFETY_NOTE] if self.flare else extra
@@ -142,7 +146,7 @@ class _Builder:
             duration_minutes=_round5(total / 60),
             kind=SessionKind.RACE if run.type is RunType.RACE else SessionKind.RUN,
             title=title,
-            run=RunSpec(type=run.type, distance=run.distance, minutes=run.minutes, steps=run.steps),
+            run=_run_spec(run),
             blocks=[warm, cool],
             notes=self.notes([*why, *cues]),
         )
@@ -422,6 +426,24 @@ def _layout(profile: RunnerProfile) -> _Layout:
     if len(mobility) < 2:
         mobility.append(profile.long_run_day)
     return _Layout(core=frozenset(core), mobility=frozenset(mobility))
+
+
+def _run_spec(run: runs.PlannedRun) -> RunSpec:
+    """The run of a session. When every value already has its field's type and range (the
+    steps were validated when made), it is kept as given: validating a RunSpec checks each
+    step again, for every run of the plan."""
+    if (
+        isinstance(run.type, RunType)
+        and type(run.distance) is float
+        and run.distance > 0
+        and type(run.minutes) is int
+        and run.minutes > 0
+        and all(type(step) in (RunStep, RepeatStep) for step in run.steps)
+    ):
+        return RunSpec.model_construct(
+            type=run.type, distance=run.distance, minutes=run.minutes, steps=list(run.steps)
+        )
+    return RunSpec(type=run.type, distance=run.distance, minutes=run.minutes, steps=run.steps)
 
 
 def _longest(sessions: Sequence[Session]) -> float:

@@ -24,7 +24,7 @@ from .catalogue import (
     Progression,
     Timing,
 )
-from .plan import Block, Prescription
+from .plan import Block, BlockName, Prescription
 from .profile import RunnerProfile
 from .rules import (
     HAMSTRING_STRETCH,
@@ -48,6 +48,7 @@ __all__ = [
     "covers",
     "growth_weeks",
     "is_main",
+    "make_block",
     "minutes_of",
     "prescribe",
     "required_exercises",
@@ -90,6 +91,7 @@ def required_exercises() -> set[str]:
     return {*WARM_UP_MOVES, HAMSTRING_STRETCH, HIP_FLEXOR_STRETCH, PSOAS_STRETCH}
 
 
+@lru_cache(maxsize=1024)  # pure; asked for by every session of every week
 def growth_weeks(week_index: int, cutback_every: int) -> int:
     """How many dose steps a week has earned: one for each non-cutback week from week 2 on."""
     return sum(1 for w in range(2, week_index + 1) if w % cutback_every != 0)
@@ -136,6 +138,13 @@ def _prescription(
             "rest_seconds": dose.rest_seconds,
         }
     )
+
+
+def make_block(name: BlockName, items: list[Prescription]) -> Block:
+    """A block of ``items`` made by ``prescribe`` (each already valid), kept as given."""
+    # Validating a Block runs every item's own checks again, a few thousand times a plan;
+    # a block's only fields are its name and these already-valid items.
+    return Block.model_construct(name=name, items=items)
 
 
 def block_seconds(blocks: Sequence[Block]) -> int:
@@ -192,6 +201,19 @@ class Choice:
         self._allowed: dict[tuple[str, bool], bool] = {}
         self._pools: dict[int, list[tuple[Exercise, int]]] = {}
         self._options: dict[tuple[frozenset[Pattern], frozenset[Timing], bool], list[Exercise]] = {}
+        self._doses: dict[tuple[str, int, int | None], tuple[Exercise, Prescription]] = {}
+
+    def dose(self, exercise: Exercise, steps: int, *, sets: int | None = None) -> Prescription:
+        """``prescribe(exercise, steps, sets=sets)``, remembered for this runner's plan."""
+        # Keyed by id (cheap to hash), and only served for the very exercise it was made
+        # from: an exercise of the same id from another catalogue is prescribed afresh.
+        key = (exercise.id, steps, sets)
+        hit = self._doses.get(key)
+        if hit is not None and hit[0] is exercise:
+            return hit[1]
+        item = prescribe(exercise, steps, sets=sets)
+        self._doses[key] = (exercise, item)
+        return item
 
     def fits(self, exercise: Exercise, *, neutral: bool) -> bool:
         """True when this runner could do ``exercise``: equipment they have, their level or
@@ -278,7 +300,7 @@ class Choice:
             variant, own = found
             if not is_main(variant) or variant.timing is Timing.PRE_RUN:
                 continue
-            if prescribe(variant, own).seconds > LONGEST_ITEM_SECONDS:
+            if self.dose(variant, own).seconds > LONGEST_ITEM_SECONDS:
                 continue
             if variant.id not in best or own > best[variant.id][1]:
                 best[variant.id] = (variant, own)
@@ -306,6 +328,6 @@ class Choice:
                 if e.pattern in wanted
                 and e.timing in at
                 and self.allowed(e, neutral=neutral)
-                and prescribe(e, 0).seconds <= LONGEST_ITEM_SECONDS
+                and self.dose(e, 0).seconds <= LONGEST_ITEM_SECONDS
             ]
         return [e for e in self._options[key] if e.id not in used]
