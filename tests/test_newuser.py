@@ -284,3 +284,14 @@ def test_a_bad_exercise_id_is_explained_without_the_regex(tmp_path: Path) -> Non
         load_catalogue(path)
     message = str(info.value)
     assert "lower-case letters, digits and underscores" in message and "^[a-z]" not in message
+
+
+def test_status_page_name_ending_in_a_slash_is_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    plan = tmp_path / "plan.json"
+    run(capsys, "plan", str(ROOT / "examples" / "beginner.yaml"), "-o", str(plan))
+    page = tmp_path / "status.html"
+    log = str(ROOT / "examples" / "training_log.csv")
+    code, _, err = run(capsys, "status", str(plan), log, "-o", f"{page}/")
+    assert code == 2 and "ends in a slash" in err and not page.exists()

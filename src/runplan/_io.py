@@ -419,10 +419,12 @@ def check_output(
         The path of the regular file to replace (the link's target for a link).
 
     Raises:
-        error: the path names one of ``inputs``, is a folder, a device, a FIFO or a
-            socket, is a read-only file, or its folder does not exist.
+        error: the path names one of ``inputs``, is a folder (or ends in a slash), a
+            device, a FIFO or a socket, is a read-only file, or its folder does not exist.
     """
     given = Path(path)
+    if os.fspath(path).endswith(("/", os.sep)):  # Path() would drop the slash
+        raise error(f"Cannot write {os.fspath(path)}: it ends in a slash, so it names a folder.")
     try:
         target = Path(os.path.realpath(given)) if given.is_symlink() else given
         info = os.stat(target)
