@@ -15,6 +15,7 @@ from .base import (
     _fmt,
     _is_full_week,
     _is_race,
+    _limit,
 )
 from .limits import (
     flare_week_limit,
@@ -114,7 +115,7 @@ def back_pain(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
                 date=None,
                 message=f"Week {week.index} of a flare runs {_fmt(facts.volumes[i])} {plan.unit}; "
                 f"a flare starts at half the usual {_fmt(base)} {plan.unit} and grows from the "
-                f"week before, so at most {_fmt(limit)} is allowed.",
+                f"week before, so at most {_limit(limit, plan)} is allowed.",
             )
         runs = [s for s in week.sessions if s.is_run and not _is_race(s)]
         if _is_full_week(week, plan):

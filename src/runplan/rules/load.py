@@ -15,6 +15,7 @@ from .base import (
     _facts,
     _fmt,
     _is_race,
+    _limit,
 )
 from .limits import (
     cutback_stretch,
@@ -58,7 +59,8 @@ def weekly_volume(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
                 week=week.index,
                 date=None,
                 message=f"Week {week.index} runs {_fmt(facts.volumes[i])} {plan.unit}, more than "
-                f"{_fmt(limit)} ({round(increase * 100)} % over the best of the 4 weeks before).",
+                f"{_limit(limit, plan)} ({round(increase * 100)} % over the best of the 4 weeks "
+                "before).",
                 excess=_over(facts.volumes[i], limit),
             )
 
@@ -129,7 +131,7 @@ def cutback_weeks(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
             date=None,
             message=f"Weeks {first} to {week.index} bring no lighter week: week {week.index} "
             f"runs {_fmt(facts.volumes[i])} {plan.unit}, where a cutback would be at most "
-            f"{_fmt(limit)} ({round(profile.cutback_ratio * 100)} % of the week before).",
+            f"{_limit(limit, plan)} ({round(profile.cutback_ratio * 100)} % of the week before).",
             excess=excess if excess is not None and excess > 0 else None,
         )
 
@@ -202,7 +204,7 @@ def taper(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
                 date=None,
                 message=f"Week {week.index} comes right before the race but runs "
                 f"{_fmt(facts.volumes[i])} {plan.unit}, no less than the biggest week "
-                f"before it ({_fmt(peak)}).",
+                f"before it ({_fmt(peak)} {plan.unit}).",
                 excess=round(facts.volumes[i] / peak - 1, 3) if peak > 0 else None,
             )
         elif race_week and before_race_week > 0 and facts.volumes[i] >= before_race_week - EPS:
