@@ -26,8 +26,15 @@ def cat() -> Catalogue:
     return load_catalogue()
 
 
-def hand_plan(profile: dict[str, Any], runs: list[tuple[int, float, str]], **extra: Any) -> Plan:
-    """A plan written by hand: (day offset from the start, distance, run type) per run."""
+def hand_plan(
+    profile: dict[str, Any],
+    runs: list[tuple[int, float, str]],
+    *,
+    cutbacks: tuple[int, ...] = (),
+    **extra: Any,
+) -> Plan:
+    """A plan written by hand: (day offset from the start, distance, run type) per run;
+    the weeks in ``cutbacks`` (1-based) are labelled cutback, the others build."""
     prof = RunnerProfile.model_validate({"start_date": MONDAY, **profile})
     weeks: dict[int, list[dict[str, Any]]] = {}
     for k, (offset, distance, kind) in enumerate(runs):
@@ -50,7 +57,7 @@ def hand_plan(profile: dict[str, Any], runs: list[tuple[int, float, str]], **ext
             {
                 "index": i + 1,
                 "start": prof.start_date + dt.timedelta(days=7 * i),
-                "kind": "build",
+                "kind": "cutback" if (i + 1) in cutbacks else "build",
                 "distance": 0,
                 "sessions": weeks.get(i, []),
             }
@@ -154,8 +161,13 @@ def test_long_run_cap_is_32_km_20_mi_or_3_hours(
 @pytest.mark.parametrize(("long", "flagged"), [(12.0, True), (11.5, False)])
 def test_cutback_week_long_run_is_shorter(cat: Catalogue, long: float, flagged: bool) -> None:
     runs = [(7 * w + 5, 12.0, "long") for w in range(3)] + [(26, long, "long")]
-    plan = hand_plan({"weekly_distance": 30, "longest_recent_run": 12, "weeks": 4}, runs)
+    plan = hand_plan(
+        {"weekly_distance": 30, "longest_recent_run": 12, "weeks": 4}, runs, cutbacks=(4,)
+    )
     assert bool(broken(plan, cat, "cutback_long_run")) is flagged
+    # The rule reads the plan's own labels: the same week labelled build is not judged.
+    unlabelled = hand_plan({"weekly_distance": 30, "longest_recent_run": 12, "weeks": 4}, runs)
+    assert broken(unlabelled, cat, "cutback_long_run") == []
 
 
 @pytest.mark.parametrize(("times", "flagged"), [(3, False), (4, True)])

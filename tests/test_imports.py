@@ -368,3 +368,12 @@ def test_unreadable_plan_data_is_one_line(
     with pytest.raises(PlanError, match=needle) as info:
         import_plan(path)
     assert "\n" not in str(info.value) and len(str(info.value)) <= 300
+
+
+def test_a_plan_without_a_race_is_judged_against_its_own_peak() -> None:
+    # examples/book_plan.csv names no race and builds from 18 to 28 km a week: its own peak
+    # is its goal, so the builder's no-race cap (20 % over week 1) does not flag it.
+    plan = import_plan(Path(__file__).resolve().parents[1] / "examples" / "book_plan.csv")
+    assert plan.profile.race is None
+    assert plan.profile.peak_weekly_distance == max(w.distance for w in plan.weeks)
+    assert not [v for v in check_plan(plan) if v.rule == "no_race_peak"]

@@ -82,6 +82,9 @@ def infer_profile(
         data |= {"race": race, "race_date": race_date}
     else:
         data["weeks"] = stats.count
+        # A book plan states its own goal: its biggest week is the peak it builds toward, so
+        # the builder's no-race cap (20 % over today) does not judge it.
+        data["peak_weekly_distance"] = round(min(max(stats.volumes[1:]), 300.0), 1)
     try:
         profile = RunnerProfile.model_validate(data)
     except ValidationError as exc:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..catalogue import Catalogue
-from ..plan import Plan, Session, Week
+from ..plan import Plan, Session, Week, WeekKind
 from ..profile import Race
 from .base import EPS, WEEKLY_LOOKBACK, Violation, _facts, _fmt, _is_race
 from .limits import (
@@ -16,7 +16,6 @@ from .limits import (
     MARATHON_PEAK_LONG_RUNS,
     NO_RACE_PEAK_GROWTH,
     PEAK_LONG_RUN_BAND,
-    is_cutback_week,
     long_run_distance_cap,
     long_run_share_limit,
     near_peak,
@@ -99,14 +98,14 @@ def long_run_cap(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
 
 def cutback_long_run(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
     """A cutback week's long run is shorter than the long run of the week before (the race
-    week aside: the taper rule sets it).
+    week aside: the taper rule sets it). A cutback week is one the plan labels ``cutback``:
+    the builder's every ``cutback_every``-th week, an imported plan's own lighter weeks.
 
     Evidence: convention: a lighter week lightens its biggest session too; published plans
     shorten the long run in their lighter weeks (coaching reference).
     """
-    every = plan.profile.cutback_every
     for before, week in zip(plan.weeks, plan.weeks[1:], strict=False):
-        if not is_cutback_week(week.index, every):
+        if week.kind is not WeekKind.CUTBACK:
             continue
         runs, previous = _training_runs(week), _training_runs(before)
         if not runs or not previous or any(_is_race(s) for s in week.sessions):
