@@ -286,7 +286,16 @@ class Placer:
                 placed[day] = min(placed[day], most)
                 if placed[day] <= 0:
                     del placed[day]
+        if self.flare:
+            # Run/walk covers what its steps cover, often less than placed: shares again.
+            placed = {d: self.flare_run(d, v).distance for d, v in placed.items()}
+            self.keep_share(placed, long_date, kept_runs)
         return self.dress(index, kind, placed, long_date)
+
+    def flare_run(self, day: dt.date, distance: float) -> runs.PlannedRun:
+        """The run/walk session on ``day`` of a flare, of at most ``distance``."""
+        since = self.flare_from or self.p.start_date
+        return runs.flare_run(distance, self.paces, (day - since).days // 7, self.p.step_for)
 
     def keep_share(
         self, placed: dict[dt.date, float], long_date: dt.date | None, kept: list[float]
@@ -319,9 +328,7 @@ class Placer:
         out: dict[dt.date, runs.PlannedRun] = {}
         for day, distance in placed.items():
             if self.flare:
-                out[day] = runs.planned(
-                    RunType.RUN_WALK, distance, runs.run_walk_steps(distance, paces)
-                )
+                out[day] = self.flare_run(day, distance)
             elif day == long_date:
                 out[day] = runs.planned(
                     RunType.LONG, distance, runs.easy_steps(distance, paces.easy)
