@@ -167,39 +167,48 @@ def _to_step(distance: float, step: Callable[[float], float]) -> float:
     return rounded if abs(rounded - distance) <= 0.05 * distance else round(distance, 2)
 
 
+def _flare_candidates(stage: int, most: int, paces: Paces) -> list[list[RunStep | RepeatStep]]:
+    """The running and walking a return-to-run session at ``stage`` may hold within ``most``
+    seconds, longest first: whole rounds, the last run cut to whole minutes where that fits
+    better."""
+    run_s, walk_s = FLARE_STAGES[stage]
+    if walk_s == 0:
+        return [
+            [RunStep(kind=StepKind.RUN, minutes=float(m), pace=paces.easy)]
+            for m in range(most // 60, 0, -1)
+        ]
+    run = RunStep(kind=StepKind.RUN, minutes=run_s / 60, pace=paces.easy)
+    walk = RunStep(kind=StepKind.WALK, minutes=walk_s / 60, pace=paces.walk)
+    candidates: list[list[RunStep | RepeatStep]] = []
+    for rounds in range(most // (run_s + walk_s), 0, -1):
+        whole: list[RunStep | RepeatStep] = (
+            [RepeatStep(repeat=rounds, steps=[run, walk])] if rounds >= 2 else [run, walk]
+        )
+        left = min(run_s - 60, most - rounds * (run_s + walk_s))
+        for extra in range(left // 60, 0, -1):
+            candidates.append(
+                [*whole, RunStep(kind=StepKind.RUN, minutes=float(extra), pace=paces.easy)]
+            )
+        candidates.append(whole)
+    return candidates
+
+
 def flare_steps(
     distance: float, paces: Paces, week: int, step: Callable[[float], float]
 ) -> list[RunStep | RepeatStep]:
     """A return-to-run session in week ``week`` (0 first) of a flare: a warm-up walk, rounds
-    of running and walking at that week's stage (the last run cut to whole minutes where
-    that fits better), as many as the week's minutes allow while the distance they cover
-    (rounded to its ``step``) stays within ``distance``, and a cool-down walk. Steps are in
-    time only."""
-    run_s, walk_s = FLARE_STAGES[min(max(week, 0), len(FLARE_STAGES) - 1)]
+    of running and walking at that week's stage, as many as the week's minutes allow while
+    the distance they cover (rounded to its ``step``) stays within ``distance`` (an earlier
+    stage when even one round is too far), and a cool-down walk. Steps are in time only."""
+    stage = min(max(week, 0), len(FLARE_STAGES) - 1)
     most = 60 * (FLARE_MAIN_MINUTES + FLARE_MAIN_GROWTH * max(week, 0))
-    candidates: list[list[RunStep | RepeatStep]] = []
-    if walk_s == 0:
-        candidates = [
-            [RunStep(kind=StepKind.RUN, minutes=float(m), pace=paces.easy)]
-            for m in range(most // 60, 0, -1)
-        ]
-    else:
-        run = RunStep(kind=StepKind.RUN, minutes=run_s / 60, pace=paces.easy)
-        walk = RunStep(kind=StepKind.WALK, minutes=walk_s / 60, pace=paces.walk)
-        for rounds in range(most // (run_s + walk_s), 0, -1):
-            whole: list[RunStep | RepeatStep] = (
-                [RepeatStep(repeat=rounds, steps=[run, walk])] if rounds >= 2 else [run, walk]
-            )
-            left = min(run_s - 60, most - rounds * (run_s + walk_s))
-            for extra in range(left // 60, 0, -1):
-                candidates.append(
-                    [*whole, RunStep(kind=StepKind.RUN, minutes=float(extra), pace=paces.easy)]
-                )
-            candidates.append(whole)
-    inner = next(
-        (c for c in candidates if _to_step(steps_distance(c), step) <= distance + 1e-9),
-        candidates[-1],
+    fits = (
+        c
+        for k in range(stage, -1, -1)
+        for c in _flare_candidates(k, most, paces)
+        if _to_step(steps_distance(c), step) <= distance + 1e-9
     )
+    inner = next(fits, [RunStep(kind=StepKind.RUN, minutes=1.0, pace=paces.easy)])
     return [
         RunStep(kind=StepKind.WARM_UP, minutes=WALK_IN),
         *inner,
@@ -215,13 +224,15 @@ def flare_run(
     that distance), and its note names the stage and the pain rule."""
     steps = flare_steps(distance, paces, week, step)
     covered = _to_step(steps_distance(steps), step)
-    run_s, walk_s = FLARE_STAGES[min(max(week, 0), len(FLARE_STAGES) - 1)]
+    first = steps[1]
+    inner = first.steps if isinstance(first, RepeatStep) else [first, steps[2]]
+    run_m, walk_m = inner[0].minutes or 0.0, inner[1].minutes or 0.0
     stage = (
-        f"Run {_clock(run_s)}, walk {_clock(walk_s)}, and repeat."
-        if walk_s
+        f"Run {run_m:g} min, walk {walk_m:g} min, and repeat."
+        if inner[1].kind is StepKind.WALK
         else "Run without stopping, walking a minute whenever you need."
     )
-    return planned(RunType.RUN_WALK, max(covered, 0.1), steps, note=f"{stage} {PAIN_RULE}")
+    return planned(RunType.RUN_WALK, max(covered, 0.01), steps, note=f"{stage} {PAIN_RULE}")
 
 
 def race_steps(distance: float, paces: Paces) -> list[RunStep | RepeatStep]:
