@@ -224,12 +224,11 @@ def flare_run(
     that distance), and its note names the stage and the pain rule."""
     steps = flare_steps(distance, paces, week, step)
     covered = _to_step(steps_distance(steps), step)
-    first = steps[1]
-    inner = first.steps if isinstance(first, RepeatStep) else [first, steps[2]]
-    run_m, walk_m = inner[0].minutes or 0.0, inner[1].minutes or 0.0
+    flat = [s for x in steps for s in (x.steps if isinstance(x, RepeatStep) else [x])]
+    run_m, walk_m = flat[1].minutes or 0.0, flat[2].minutes or 0.0
     stage = (
         f"Run {run_m:g} min, walk {walk_m:g} min, and repeat."
-        if inner[1].kind is StepKind.WALK
+        if flat[2].kind is StepKind.WALK
         else "Run without stopping, walking a minute whenever you need."
     )
     return planned(RunType.RUN_WALK, max(covered, 0.01), steps, note=f"{stage} {PAIN_RULE}")
