@@ -3,7 +3,8 @@ an HTML page.
 
 python examples/build_and_export.py [OUTPUT_FOLDER]
 
-Without OUTPUT_FOLDER the files go to a new temporary folder, never into the checkout.
+Without OUTPUT_FOLDER the files go to a new temporary folder, never into the checkout;
+a folder that does not exist yet is made.
 """
 
 import sys
@@ -15,6 +16,7 @@ from runplan.render import summary, to_markdown
 
 here = Path(__file__).resolve().parent
 out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(tempfile.mkdtemp(prefix="runplan-"))
+out.mkdir(parents=True, exist_ok=True)
 
 profile = runplan.RunnerProfile.from_file(here / "half_marathon_miles.yaml")
 plan = runplan.build_plan(profile)

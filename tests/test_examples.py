@@ -35,12 +35,13 @@ def test_example_script_runs(script: Path, tmp_path: Path) -> None:
 
 
 def test_build_and_export_writes_four_files(tmp_path: Path) -> None:
+    out = tmp_path / "not" / "yet"  # a folder that does not exist is made
     subprocess.run(
-        [sys.executable, str(ROOT / "examples" / "build_and_export.py"), str(tmp_path)],
+        [sys.executable, str(ROOT / "examples" / "build_and_export.py"), str(out)],
         check=True,
         capture_output=True,
     )
-    assert {p.name for p in tmp_path.iterdir()} >= {
+    assert {p.name for p in out.iterdir()} >= {
         "half_marathon.ics",
         "half_marathon.json",
         "half_marathon.md",

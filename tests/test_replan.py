@@ -213,7 +213,8 @@ def test_session_ids_stay_for_slots_that_remain(plan: Plan) -> None:
     dropped = old_ids - new_ids
     assert dropped and all(i.endswith("-run") or i.endswith("-rest") for i in dropped)
     assert all(
-        i.endswith(("-cross", "-rest", "-mobility", "-core", "-run")) for i in new_ids - old_ids
+        i.endswith(("-cross", "-rest", "-mobility", "-core", "-run", "-walk"))
+        for i in new_ids - old_ids
     )
 
 

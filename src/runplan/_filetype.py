@@ -4,10 +4,11 @@ reads, so that a wrong file gets a message saying what was expected and what it 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from .errors import RunplanError
 
-__all__ = ["expect_file", "file_kind"]
+__all__ = ["data_kind", "expect_file", "file_kind"]
 
 
 def file_kind(path: str | Path) -> str | None:
@@ -45,3 +46,34 @@ def expect_file(path: str | Path, expected: str, error: type[RunplanError]) -> N
     kind = file_kind(path)
     if kind is not None and not (kind == "a plan JSON file" and "plan JSON" in expected):
         raise error(f"Expected {expected}, but {Path(path).name} is {kind}.")
+
+
+def data_kind(data: Any) -> str | None:
+    """What a file's parsed data plainly is ("a runplan plan", "a runner profile", "an
+    exercise catalogue", "a training log", "a calendar-hack plan", "a CSV plan"), so that
+    a reader given the wrong one can say so; none when it is none of them."""
+    if isinstance(data, dict):
+        if "weeks" in data and "profile" in data:
+            return "a runplan plan"
+        if isinstance(data.get("schedule"), list):
+            return "a calendar-hack plan"
+        if "exercises" in data:
+            return "an exercise catalogue"
+        if "entries" in data:
+            return "a training log"
+        if {"weekly_distance", "run_days", "start_date"} & set(data):
+            return "a runner profile"
+        return None
+    if isinstance(data, list) and data and all(isinstance(row, dict) for row in data[:5]):
+        if all("date" in row and "status" in row for row in data[:5]):
+            return "a training log"
+        if all("id" in row and "category" in row for row in data[:5]):
+            return "a list of exercises"
+        return None
+    if isinstance(data, str):  # a CSV read as YAML is one long string
+        header = data.split(None, 1)[0].lower() if data.strip() else ""
+        if header.startswith("date,title"):
+            return "a CSV plan"
+        if header.startswith("date,session,status"):
+            return "a CSV training log"
+    return None

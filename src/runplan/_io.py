@@ -4,6 +4,7 @@ and turning pydantic's validation errors into one plain sentence."""
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 import os
 import re
@@ -154,6 +155,14 @@ class _BoundedLoader(yaml.SafeLoader):
         super().__init__(stream)
         self._depth = 0
 
+    def construct_yaml_timestamp(self, node: Any) -> Any:
+        """A date or time stamp; one that names no real day (2026-02-30) stays text, so
+        that validation names the field and the value instead of PyYAML failing."""
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return self.construct_scalar(node)
+
     def compose_node(self, parent: Any, index: Any) -> Any:
         self._depth += 1
         try:
@@ -171,6 +180,12 @@ class _BoundedLoader(yaml.SafeLoader):
         if node is not None:
             _measure(node)
         return node
+
+
+_BoundedLoader.add_constructor(
+    "tag:yaml.org,2002:timestamp",
+    _BoundedLoader.construct_yaml_timestamp,
+)
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:
@@ -304,13 +319,35 @@ def _location(loc: tuple[int | str, ...]) -> str:
     return out or "(top level)"
 
 
+#: The pattern of an id (exercise ids): lower-case letters, digits and underscores.
+ID_PATTERN = r"^[a-z][a-z0-9_]*$"
+
+#: A date written the ISO way, which may still name no real day (2026-02-30).
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _not_a_day_or_time(kind: str, given: Any) -> str:
+    """ "'03/02/2026' is not a date like 2026-03-02", in plain words
+    instead of pydantic's parser wording ("invalid character in year")."""
+    shown = short_repr(given) if not isinstance(given, (dt.date, dt.time)) else str(given)
+    if kind.startswith("time_"):
+        return f"{shown} is not a time like 07:00 (24-hour clock)"
+    if isinstance(given, str) and _ISO_DATE.fullmatch(given.strip()):
+        return f"{shown} is not a real date"
+    if kind == "date_from_datetime_inexact":
+        return f"{shown} has a time of day; give a date like 2026-03-02"
+    return f"{shown} is not a date like 2026-03-02"
+
+
 def describe_validation_error(exc: ValidationError, known_fields: Callable[[], str]) -> str:
     """The first problem in ``exc`` as the tail of a sentence: "field 'x' is ...".
 
     ``known_fields`` lists the accepted field names, used when a field is unknown. Quoted
     input is cut short, so the sentence stays short whatever the input's size.
     """
-    first = exc.errors()[0]
+    errors = exc.errors()
+    # A misspelt field also leaves its right name missing; the spelling is the news.
+    first = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
     loc = _location(tuple(first["loc"]))
     if len(loc) > 60:
         loc = loc[:57] + "..."
@@ -322,7 +359,21 @@ def describe_validation_error(exc: ValidationError, known_fields: Callable[[], s
     if kind == "missing":
         return f"is missing the required field '{loc}'{tail}"
     if kind == "extra_forbidden":
-        return f"has an unknown field '{loc}' (known fields: {known_fields()}){tail}"
+        known = known_fields()
+        name = str(first["loc"][-1]) if first["loc"] else loc
+        import difflib  # only here: runplan --help stays quick
+
+        close = difflib.get_close_matches(name, known.split(", "), n=1)
+        if close:
+            return f"has an unknown field '{loc}' (did you mean {close[0]}?){tail}"
+        return f"has an unknown field '{loc}' (known fields: {known}){tail}"
+    if kind == "string_pattern_mismatch" and str(ctx.get("pattern")) == ID_PATTERN:
+        return (
+            f"has a bad value {short_repr(given)} for '{loc}': an id is lower-case letters, "
+            f"digits and underscores, starting with a letter (like side_plank){tail}"
+        )
+    if kind.startswith(("date_", "time_", "datetime_")) and first["loc"]:
+        return f"has a bad value for '{loc}': {_not_a_day_or_time(kind, given)}{tail}"
     if kind == "enum" or kind == "literal_error":
         loc = _location(tuple(p for p in first["loc"] if not isinstance(p, int)))
         expected = str(ctx.get("expected", "")).replace("'", "")
@@ -368,10 +419,12 @@ def check_output(
         The path of the regular file to replace (the link's target for a link).
 
     Raises:
-        error: the path names one of ``inputs``, is a folder, a device, a FIFO or a
-            socket, is a read-only file, or its folder does not exist.
+        error: the path names one of ``inputs``, is a folder (or ends in a slash), a
+            device, a FIFO or a socket, is a read-only file, or its folder does not exist.
     """
     given = Path(path)
+    if os.fspath(path).endswith(("/", os.sep)):  # Path() would drop the slash
+        raise error(f"Cannot write {os.fspath(path)}: it ends in a slash, so it names a folder.")
     try:
         target = Path(os.path.realpath(given)) if given.is_symlink() else given
         info = os.stat(target)

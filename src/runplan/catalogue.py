@@ -11,7 +11,8 @@ from typing import Any, Self, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from ._io import describe_validation_error, package_path, read_data_file
+from ._filetype import data_kind
+from ._io import ID_PATTERN, describe_validation_error, package_path, read_data_file
 from .errors import CatalogueError
 
 __all__ = [
@@ -179,8 +180,10 @@ class OneAmount(BaseModel):
     @property
     def amount(self) -> int:
         """The one amount set: reps, hold_seconds or minutes."""
-        values = (getattr(self, n) for n in ("reps", "hold_seconds", "minutes"))
-        return next(int(v) for v in values if v is not None)
+        for value in (self.reps, self.hold_seconds, self.minutes):  # type: ignore[attr-defined]
+            if value is not None:
+                return int(value)
+        raise StopIteration  # as before: none set (only a model_construct can do that)
 
 
 class Dose(_Model, OneAmount):
@@ -219,7 +222,7 @@ class Muscles(_Model):
 class Exercise(_Model):
     """One exercise of the catalogue, with its starting dose and own-words instructions."""
 
-    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)
+    id: str = Field(pattern=ID_PATTERN, max_length=64)
     """Stable identifier, never reused (lower case, digits and underscores)."""
     name: str = Field(min_length=1, max_length=80)
     """Display name."""
@@ -414,6 +417,9 @@ def _known_fields() -> str:
 
 def _read_file(path: Path) -> list[Exercise]:
     data = read_data_file(path, CatalogueError, "catalogue")
+    other = data_kind(data)
+    if other not in (None, "an exercise catalogue", "a list of exercises"):
+        raise CatalogueError(f"{path.name} is {other}, not an exercise catalogue.")
     if not isinstance(data, dict):
         kind = "empty" if data is None else f"a {type(data).__name__}"
         raise CatalogueError(

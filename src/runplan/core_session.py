@@ -8,7 +8,7 @@ import math
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from .catalogue import Pattern
+from .catalogue import BackPain, Pattern
 from .plan import Block, BlockName, Prescription
 from .rules import CORE_MINUTES, RACE_WEEK_CORE_MINUTES, VARIETY_MIN_SESSIONS, VARIETY_SHARE
 from .strength_choice import (
@@ -17,7 +17,7 @@ from .strength_choice import (
     TRANSITION_SECONDS,
     WARMING,
     items_seconds,
-    prescribe,
+    make_block,
     rotate,
 )
 
@@ -40,10 +40,19 @@ PATTERN_REPEAT_COST = 2
 MAX_SETS = 4
 #: A core session is filled with stretches until it lasts about this many seconds.
 CORE_TARGET_SECONDS = 19 * 60
+#: A sore back's core session is a little longer, and its main work (the treatment)
+#: fills it to within this many seconds of that target before any stretch comes in:
+#: stretching alone does not treat back pain (Owen et al. 2020; coaching reference).
+SORE_BACK_TARGET_SECONDS = 21 * 60
+STRETCH_ROOM_SECONDS = 3 * 60
+#: ... with at most this many sets of an exercise.
+SORE_BACK_SETS = 3
 #: Easy moves that open a core session.
 CORE_WARM_UP_ITEMS = 2
 #: A core warm-up move is short: at most this many seconds.
 WARM_UP_ITEM_SECONDS = 90
+#: A core session's warm-up moves are of these patterns.
+WARM_UP_PATTERNS = frozenset({Pattern.MOBILITY, Pattern.WARM_UP})
 
 
 class CoreSession:
@@ -58,6 +67,9 @@ class CoreSession:
         self.low = CORE_MINUTES[0] * 60
         self.high = (RACE_WEEK_CORE_MINUTES if light else CORE_MINUTES[1]) * 60
         self.target = self.low if light else CORE_TARGET_SECONDS
+        self.sore = strength.pain is not BackPain.NONE and not light
+        if self.sore:
+            self.target = SORE_BACK_TARGET_SECONDS
         self.sets = LIGHT_SETS if light else None
         self.light = light
         self.used = strength.used.get(day, set())
@@ -66,21 +78,25 @@ class CoreSession:
         self.stretches: list[Prescription] = []
         self.patterns: Counter[Pattern | None] = Counter()
         self.total = 0
+        #: The exercises in the session so far, and those in its main block.
+        self.names: set[str] = set()
+        self.main_names: set[str] = set()
 
     def blocks(self) -> list[Block]:
         """The session's blocks, none empty."""
         s = self.s
-        warm_options = [
-            e
-            for e in s.options(
-                [Pattern.MOBILITY, Pattern.WARM_UP], WARMING, neutral=True, used=self.used
-            )
-            if prescribe(e, self.steps).seconds <= WARM_UP_ITEM_SECONDS
-        ]
+        if self.steps not in s.core_warm_ups:
+            s.core_warm_ups[self.steps] = [
+                e
+                for e in s.options(WARM_UP_PATTERNS, WARMING, neutral=True, used=set())
+                if s.dose(e, self.steps).seconds <= WARM_UP_ITEM_SECONDS
+            ]
+        warm_options = [e for e in s.core_warm_ups[self.steps] if e.id not in self.used]
         self.warm = [
-            prescribe(e, self.steps) for e in rotate(warm_options, self.turn)[:CORE_WARM_UP_ITEMS]
+            s.dose(e, self.steps) for e in rotate(warm_options, self.turn)[:CORE_WARM_UP_ITEMS]
         ]
         self.total = items_seconds(self.warm)
+        self.names.update(p.exercise for p in self.warm)
 
         self.pool = [(e, st) for e, st in s.main_pool(self.steps) if e.id not in self.used]
         count = max(1, min(MAX_MAIN, int(len(self.pool) * MAIN_SHARE)))
@@ -94,77 +110,99 @@ class CoreSession:
         if self.cap is not None:
             # Share what the variety rule leaves among the sessions still to come, so the
             # last ones are not left with too little to choose from.
-            left_uses = sum(
-                max(0, math.floor(self.cap + 1e-9) - s.main_count[e.id]) for e, _ in self.pool
-            )
+            most_uses = math.floor(self.cap + 1e-9)
+            left_uses = sum(max(0, most_uses - s.main_count[e.id]) for e, _ in self.pool)
             sessions_left = max(1, s.core_total - s.core_done)
             most = max(1, left_uses // sessions_left)
         count = min(count, most)
 
+        # add_main counts each exercise it adds into self.total.
         while len(self.main) < count and self.add_main(self.high - 60):
-            self.total = items_seconds(self.warm + self.main)
+            pass
+        if self.sore:
+            # A sore back gets its time from main work before any stretch: a third set,
+            # then more exercises, as many as the variety rule's fair share leaves.
+            room = self.target - STRETCH_ROOM_SECONDS
+            self.add_rounds(room, most=SORE_BACK_SETS)
+            while self.total <= room and len(self.main) < most and self.add_main(room):
+                self.add_rounds(room, most=SORE_BACK_SETS)
         self.add_stretches()
         # Too short still: more warm-up moves, then (last) more main work, as long as it fits.
         for exercise in rotate(warm_options, self.turn)[CORE_WARM_UP_ITEMS:]:
             if self.total > self.low:
                 break
-            self.add(self.warm, prescribe(exercise, self.steps), self.high)
+            self.add(self.warm, self.s.dose(exercise, self.steps), self.high)
         while self.total <= self.low and len(self.main) < most and self.add_main(self.high):
-            self.total = items_seconds(self.warm + self.main + self.stretches)
-        self.add_rounds()
+            pass
+        self.add_rounds(self.low)
         # Short even so (a small pool): more exercises, as many as the variety rule allows.
         while self.total <= self.low and self.add_main(self.high):
-            self.total = items_seconds(self.warm + self.main + self.stretches)
-        self.add_rounds()
+            pass
+        self.add_rounds(self.low)
 
         s.main_count.update(p.exercise for p in self.main)
         s.core_done += 1
         blocks = [
-            Block(name=BlockName.WARM_UP, items=self.warm),
-            Block(name=BlockName.MAIN, items=self.main),
-            Block(name=BlockName.COOL_DOWN, items=self.stretches),
+            (BlockName.WARM_UP, self.warm),
+            (BlockName.MAIN, self.main),
+            (BlockName.COOL_DOWN, self.stretches),
         ]
-        return [b for b in blocks if b.items]
+        return [make_block(name, items) for name, items in blocks if items]
 
     def taken(self) -> set[str]:
         """The exercises already in the session."""
-        return {p.exercise for p in self.warm + self.main + self.stretches}
+        return set(self.names)
 
     def add(self, items: list[Prescription], item: Prescription, limit: int) -> bool:
         """Append ``item`` to ``items`` when it is new to the session and fits in ``limit``."""
-        if item.exercise in self.taken():
+        if item.exercise in self.names:
             return False
         if self.total + item.seconds + TRANSITION_SECONDS > limit:
             return False
         items.append(item)
+        self.names.add(item.exercise)
         self.total += item.seconds + TRANSITION_SECONDS
         return True
 
     def add_main(self, limit: int) -> bool:
         """Add the least-used main exercise that fits in ``limit`` seconds; False if none."""
         s, cap = self.s, self.cap
-        names = {p.exercise for p in self.main}
-        left = [
-            (e, st)
-            for e, st in self.pool
-            if e.id not in names and (cap is None or s.main_count[e.id] + 1 <= cap)
-        ]
+        uses, patterns, order = s.main_count, self.patterns, self.order
+        names = self.main_names
+        # One variant of an exercise a session: a plank, or a kneeling plank, not both.
+        family = s.family
+        kin = {family.get(n, n) for n in names}
         # The least used first, but a second exercise of a pattern the session already
-        # trains counts as if used twice more: sessions mix patterns.
-        left.sort(
-            key=lambda es: (
-                s.main_count[es[0].id] + PATTERN_REPEAT_COST * self.patterns[es[0].pattern],
-                self.order[es[0].id],
+        # trains counts as if used twice more: sessions mix patterns. Ties go by the
+        # rotation order, which differs for every exercise of the pool, so the sort never
+        # compares two exercises.
+        left = sorted(
+            (
+                uses.get(e.id, 0) + PATTERN_REPEAT_COST * patterns.get(e.pattern, 0),
+                order[e.id],
+                e,
+                own,
             )
+            for e, own in self.pool
+            if e.id not in names
+            and family.get(e.id, e.id) not in kin
+            and (cap is None or uses.get(e.id, 0) + 1 <= cap)
         )
-        for exercise, own in left:
+        for _, _, exercise, own in left:
             # An exercise new to the runner starts at its first dose, whatever the week.
             offset = s.started.get(exercise.id, own - s.head_start)
-            item = prescribe(exercise, own - offset, sets=self.sets)
-            if self.total + item.seconds + TRANSITION_SECONDS <= limit:
+            # ... and never drops below the dose the runner has already done.
+            steps = max(own - offset, s.reached.get(exercise.id, 0))
+            item = s.dose(exercise, steps, sets=self.sets)
+            seconds = item.seconds + TRANSITION_SECONDS
+            if self.total + seconds <= limit:
                 self.main.append(item)
+                self.names.add(item.exercise)
+                self.main_names.add(item.exercise)
+                self.total += seconds
                 self.patterns[exercise.pattern] += 1
                 s.started.setdefault(exercise.id, offset)
+                s.reached[exercise.id] = steps
                 return True
         return False
 
@@ -174,18 +212,20 @@ class CoreSession:
         for exercise in rotate(options, self.turn):
             if self.total >= self.target:
                 break
-            self.add(self.stretches, prescribe(exercise, self.steps), self.high)
+            self.add(self.stretches, self.s.dose(exercise, self.steps), self.high)
 
-    def add_rounds(self) -> None:
-        """Still short (a small catalogue): more rounds of the main work, set by set."""
+    def add_rounds(self, until: int, *, most: int = MAX_SETS) -> None:
+        """Still short (a small catalogue, or a sore back's session): more rounds of the
+        main work, set by set (``most`` sets at most), until it lasts more than ``until``
+        seconds."""
         grown = True
-        while self.total <= self.low and grown:
+        while self.total <= until and grown:
             grown = False
             for k, item in enumerate(list(self.main)):
                 more = item.model_copy(update={"sets": item.sets + 1})
                 if (
-                    self.total <= self.low
-                    and item.sets < MAX_SETS
+                    self.total <= until
+                    and item.sets < most
                     and self.total + more.seconds - item.seconds <= self.high
                 ):
                     self.main[k] = more

@@ -20,6 +20,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from ._filetype import data_kind
 from ._io import atomic_write, describe_validation_error, read_data_file, read_text
 from ._values import CalendarDay
 from .activities import is_activity_file, is_strava_export, read_activity_file, strava_rows
@@ -90,6 +91,22 @@ class LogEntry(BaseModel):
         as runplan makes them (ending in ``-run`` or ``-race``)."""
         return self.session in ("run", "race") or self.session.endswith(("-run", "-race"))
 
+    @property
+    def is_pain_note(self) -> bool:
+        """True for a line that only says how the back felt: session ``run``, done, with a
+        pain or a note but no distance and no time (``runplan log add DATE --pain 3``).
+
+        On the day of a recorded run it joins that run (see :meth:`TrainingLog.merge`);
+        alone it is not a run, so it counts no run and no distance.
+        """
+        return (
+            self.session == "run"
+            and self.status is LogStatus.DONE
+            and self.distance is None
+            and self.minutes is None
+            and (self.pain is not None or bool(self.note))
+        )
+
 
 class TrainingLog(BaseModel):
     """Log entries in date order."""
@@ -139,6 +156,9 @@ class TrainingLog(BaseModel):
                 data = data["entries"]
             if data is None:
                 data = []
+            other = data_kind(data)
+            if other not in (None, "a training log"):
+                raise PlanError(f"{p.name} is {other}, not a training log.")
             if not isinstance(data, list):
                 raise PlanError(
                     f"The training log {p.name} must be a list of entries "
@@ -333,7 +353,8 @@ def week_progress(plan: Plan, log: TrainingLog, today: dt.date) -> list[WeekProg
     """Each week that began before ``today``, planned against logged, up to ``today``.
 
     A log entry counts as a run when it names a run session of the plan, or ``run`` /
-    ``race``; it is matched to the plan's run on its date when it names no session.
+    ``race``; it is matched to the plan's run on its date when it names no session. A line
+    with only pain or a note and no distance is not a run (:attr:`LogEntry.is_pain_note`).
     """
     unit = plan.unit
     runs = {s.id: s for s in plan.sessions() if s.kind is SessionKind.RUN and s.date < today}
@@ -349,6 +370,8 @@ def week_progress(plan: Plan, log: TrainingLog, today: dt.date) -> list[WeekProg
         count = 0
         for entry in entries:
             if entry.session not in runs and entry.session not in ("run", "race"):
+                continue
+            if entry.is_pain_note:
                 continue
             session = runs.get(entry.session) or on_day.get(entry.date)
             logged += entry.ran(session.distance if session else 0.0, unit)

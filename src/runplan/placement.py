@@ -57,11 +57,18 @@ class Placer:
         self.flare_from = flare_from
         self.swapped = swapped
         self.options = runs.programme_options(paces, 0.1) if profile.is_beginner else []
+        self.spaced = flare_weekdays(profile, swapped) if flare else None
+        self.flare_cap = profile.step_for(0.0)
+        if flare:
+            limit = rules.flare_session_limit(volume.usual, len(profile.run_days))
+            self.flare_cap = rules.floor_step(limit, profile.step_for(limit))
 
     def run_dates(self, kind: WeekKind, days: list[dt.date]) -> list[dt.date]:
         """The days of ``days`` that hold a run."""
         p = self.p
         dates = [d for d in days if Weekday.of(d) in p.run_days and Weekday.of(d) != self.swapped]
+        if self.spaced is not None:
+            dates = [d for d in dates if Weekday.of(d) in self.spaced]
         if kind is WeekKind.RACE and p.race_date is not None:
             dates = [d for d in dates if d < p.race_date - dt.timedelta(days=1)]
         if self.flare_from is not None:
@@ -71,7 +78,16 @@ class Placer:
 
     def caps(self, dates: list[dt.date], state: State) -> dict[dt.date, float]:
         p = self.p
-        return {d: rules.single_run_limit(rules.longest_in_window(state.runs, d, p)) for d in dates}
+        if not dates:
+            return {}
+        # Only runs inside the earliest date's window can count: the others are left out
+        # once here, not for every date (the plan's runs grow week by week).
+        first = min(dates) - dt.timedelta(days=rules.SINGLE_RUN_WINDOW_DAYS)
+        recent = [(day, distance) for day, distance in state.runs if day >= first]
+        caps = {d: rules.single_run_limit(rules.longest_in_window(recent, d, p)) for d in dates}
+        if self.flare:
+            caps = {d: min(c, self.flare_cap) for d, c in caps.items()}
+        return caps
 
     def place_programme(
         self,
@@ -103,10 +119,9 @@ class Placer:
             and kind is not WeekKind.RACE
         ):
             shorter_than = state.longs[-1] or None
-        peak = max(state.longs, default=0.0)
-        times = sum(x >= peak - rules.EPS for x in state.longs) if peak > 0 else 0
-        if p.race is Race.MARATHON and times >= rules.MARATHON_PEAK_LONG_RUNS:
-            shorter_than = min(shorter_than or math.inf, peak)
+        peak_below = rules.peak_long_run_limit(state.longs, 0.0)
+        if p.race is Race.MARATHON and peak_below is not None:
+            shorter_than = min(shorter_than or math.inf, peak_below)
         kept_runs = [s for s in kept if s.kind is SessionKind.RUN and s.run is not None]
         if any(Weekday.of(s.date) is p.long_run_day for s in kept_runs):
             longest_kept = max(s.distance for s in kept_runs)
@@ -222,14 +237,13 @@ class Placer:
             cutback_ceiling = previous
             ceiling = min(ceiling, self.volume.round(previous - p.step_for(previous)))
         if long_date is not None:
-            peak = max(state.longs, default=0.0)
             long = self.volume.long_run(
                 target,
                 runs_in_week,
                 caps[long_date],
                 previous,
                 rules.is_cutback_week(index, p.cutback_every) and index > 1,
-                (peak, sum(x >= peak - rules.EPS for x in state.longs) if peak > 0 else 0),
+                state.longs,
             )
             long = max(long, min(min_run(p.unit), caps[long_date], self.volume.round(target)))
             # The long run stays the week's longest, past runs included, when the cap allows.
@@ -252,6 +266,13 @@ class Placer:
             # Race-week runs stay short: none longer than a typical run of the peak week.
             biggest = max(state.volumes[1:] or state.volumes)
             typical = self.volume.round(RACE_WEEK_RUN_SHARE * biggest / len(p.run_days))
+            # ... nor longer than the week before's easy runs: the taper ends lightest.
+            week_start = p.start_date + dt.timedelta(days=7 * (index - 1))
+            before = sorted(
+                d for day, d in state.runs if week_start - dt.timedelta(days=7) <= day < week_start
+            )
+            if len(before) >= 2:
+                typical = min(typical, before[-2])
             caps = {d: min(c, typical) for d, c in caps.items()}
         if count:
             share = self.volume.round(remaining / count)
@@ -274,11 +295,11 @@ class Placer:
                 if distance >= need - rules.EPS and distance > 0:
                     placed[day] = distance
                     break
-        peak = max(state.longs, default=0.0)
-        times = sum(x >= peak - rules.EPS for x in state.longs) if peak > 0 else 0
         below = cutback_ceiling
-        if p.race is Race.MARATHON and times >= rules.MARATHON_PEAK_LONG_RUNS:
-            below = peak if below is None else min(below, peak)
+        week_longest = max(placed.values(), default=0.0)
+        peak_below = rules.peak_long_run_limit(state.longs, week_longest)
+        if p.race is Race.MARATHON and peak_below is not None:
+            below = peak_below if below is None else min(below, peak_below)
         if below is not None:
             # A cutback week, or a marathon past its third peak long run: every run shorter.
             most = self.volume.round(below - p.step_for(below))
@@ -361,6 +382,18 @@ class Placer:
         return out
 
     # ------------------------------------------------------------------ sessions
+
+
+def flare_weekdays(profile: RunnerProfile, swapped: Weekday | None) -> frozenset[Weekday]:
+    """The run days a flare keeps: no two on consecutive days (Sunday and Monday count),
+    the long-run day first, then the others in week order."""
+    days = [d for d in profile.run_days if d != swapped]
+    order = sorted(days, key=lambda d: (d is not profile.long_run_day, d.number))
+    kept: list[Weekday] = []
+    for day in order:
+        if all((day.number - k.number) % 7 not in (1, 6) for k in kept):
+            kept.append(day)
+    return frozenset(kept)
 
 
 def _share_kept(placed: list[float], kept: Sequence[Session], race: Race | None) -> bool:

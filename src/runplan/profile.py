@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from ._filetype import data_kind
 from ._io import describe_validation_error, read_data_file
 from ._values import CalendarDay, LocalTime
 from .catalogue import BackPain, Equipment, Level
@@ -46,12 +47,12 @@ class Weekday(StrEnum):
     @classmethod
     def of(cls, day: dt.date) -> Weekday:
         """The weekday of a date."""
-        return list(cls)[day.weekday()]
+        return _WEEKDAYS[day.weekday()]
 
     @property
     def number(self) -> int:
         """0 for Monday .. 6 for Sunday, as ``date.weekday()``."""
-        return list(Weekday).index(self)
+        return _WEEKDAYS.index(self)
 
     @property
     def title(self) -> str:  # type: ignore[override]
@@ -68,6 +69,8 @@ class Weekday(StrEnum):
         return None
 
 
+#: Monday to Sunday, in ``date.weekday()`` order (asked for thousands of times a plan).
+_WEEKDAYS: tuple[Weekday, ...] = tuple(Weekday)
 _FULL_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -456,6 +459,10 @@ class RunnerProfile(BaseModel):
         Raises:
             ProfileError: a field is missing or not valid; the message names ``source``.
         """
+        other = data_kind(data)
+        if other not in (None, "a runner profile"):
+            hint = _PROFILE_HINTS.get(other, "")
+            raise ProfileError(f"{source} is {other}, not a runner profile{hint}.")
         if not isinstance(data, dict):
             kind = "empty" if data is None else f"a {type(data).__name__}"
             raise ProfileError(
@@ -467,6 +474,15 @@ class RunnerProfile(BaseModel):
             raise _profile_error(exc, source) from None
         except ValueError as exc:  # raised before field validation (race_date checks)
             raise ProfileError(f"The profile {source} has a bad value: {exc}.") from None
+
+
+#: What to do with a file of another kind given where a profile belongs.
+_PROFILE_HINTS = {
+    "a CSV plan": "; read it with runplan import",
+    "a calendar-hack plan": "; read it with runplan import",
+    "a runplan plan": "; runplan check, replan and status read it as it is",
+    "an exercise catalogue": "; give it with --catalogue",
+}
 
 
 def _profile_error(exc: ValidationError, source: str) -> ProfileError:

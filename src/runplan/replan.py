@@ -18,14 +18,17 @@ from .errors import PlanError
 from .log import LogEntry, LogStatus, TrainingLog
 from .plan import Plan, Session, SessionKind
 from .render import day_name, fmt_distance
+from .rules.log_signals import PAIN_FREE_RUNS
 from .scheduler import Adjust, _Builder
 
-__all__ = ["replan"]
+__all__ = ["FLARE_LASTS", "replan"]
 
 _REPORTED = (SessionKind.RUN, SessionKind.RACE, SessionKind.CROSS_TRAINING)
 
 
 def _is_run(entry: LogEntry, run_ids: set[str]) -> bool:
+    if entry.is_pain_note:  # only how the back felt: no run, no distance
+        return False
     return entry.session in ("run", "race") or entry.session in run_ids
 
 
@@ -135,12 +138,25 @@ def replan(
         restart=missed.action == "step_back",
     )
     rebuilt = _Builder(profile, cat, adjust).build()
-    changes = _changes(plan, rebuilt, today, reason)
+    changes = _changes(plan, rebuilt, today)
+    if changes:
+        changes.insert(0, f"Reason: {reason}.")
+        if flare is not None:
+            changes.insert(1, FLARE_LASTS)
     return rebuilt.model_copy(update={"revision": plan.revision + 1, "changes": changes})
 
 
-def _changes(old: Plan, new: Plan, today: dt.date, reason: str) -> list[str]:
-    """One plain sentence per run, race or cross-training session that changed."""
+_COUNT = {1: "one", 2: "two", 3: "three"}
+#: What a flare means for the weeks ahead, said once after the reason.
+FLARE_LASTS = (
+    f"The plan stays eased until a re-plan sees {_COUNT[PAIN_FREE_RUNS]} pain-free runs (0/10); "
+    "re-plan after each run."
+)
+
+
+def _changes(old: Plan, new: Plan, today: dt.date) -> list[str]:
+    """One short sentence per run, race or cross-training session that changed, each
+    starting "Week N:", in date order; the reason is said once, before them."""
     unit = new.unit
     week_of = {s.id: w.index for w in [*old.weeks, *new.weeks] for s in w.sessions}
     before = {s.id: s for s in old.sessions() if s.date >= today and s.kind in _REPORTED}
@@ -150,24 +166,14 @@ def _changes(old: Plan, new: Plan, today: dt.date, reason: str) -> list[str]:
         now = after.get(sid)
         week = week_of[sid]
         if now is None:
-            out.append(
-                (
-                    was.date,
-                    f"Week {week}: {_lower(was.title)} on {day_name(was.date)} dropped "
-                    f"because {reason}.",
-                )
-            )
+            text = f"{_lower(was.title)} on {day_name(was.date)} dropped."
+            out.append((was.date, f"Week {week}: {text}"))
         elif now.title != was.title:
-            out.append((was.date, _changed(week, was, now, unit, reason)))
+            out.append((was.date, f"Week {week}: {_changed(was, now, unit)}"))
     for sid, now in after.items():
         if sid not in before:
-            out.append(
-                (
-                    now.date,
-                    f"Week {week_of[sid]}: {_lower(now.title)} added on {day_name(now.date)} "
-                    f"because {reason}.",
-                )
-            )
+            text = f"{_lower(now.title)} added on {day_name(now.date)}."
+            out.append((now.date, f"Week {week_of[sid]}: {text}"))
     return [text for _, text in sorted(out, key=lambda pair: pair[0])]
 
 
@@ -175,16 +181,12 @@ def _lower(title: str) -> str:
     return title[:1].lower() + title[1:]
 
 
-def _changed(week: int, was: Session, now: Session, unit: str, reason: str) -> str:
+def _changed(was: Session, now: Session, unit: str) -> str:
     if was.run is not None and now.run is not None and was.run.type == now.run.type:
         verb = "cut" if now.run.distance < was.run.distance else "raised"
         label = was.title.rsplit(" ", 2)[0]
         return (
-            f"Week {week}: {_lower(label)} on {day_name(was.date)} {verb} from "
-            f"{fmt_distance(was.run.distance)} {unit} to {fmt_distance(now.run.distance)} {unit} "
-            f"because {reason}."
+            f"{_lower(label)} on {day_name(was.date)} {verb} from "
+            f"{fmt_distance(was.run.distance)} to {fmt_distance(now.run.distance)} {unit}."
         )
-    return (
-        f"Week {week}: {_lower(was.title)} on {day_name(was.date)} becomes {_lower(now.title)} "
-        f"because {reason}."
-    )
+    return f"{_lower(was.title)} on {day_name(was.date)} becomes {_lower(now.title)}."

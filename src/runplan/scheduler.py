@@ -21,7 +21,9 @@ from .placement import Placer, State
 from .plan import (
     Block,
     Plan,
+    RepeatStep,
     RunSpec,
+    RunStep,
     RunType,
     Session,
     SessionKind,
@@ -42,6 +44,10 @@ FORM_CUES = (
     "Look ahead, not down at your feet or your watch.",
     "Keep your head over your shoulders; poking it forward strains the upper back.",
 )
+
+
+#: The easy walk that fills each of a flare's first days.
+FLARE_WALK_MINUTES = 20
 
 
 @dataclass(frozen=True)
@@ -71,6 +77,7 @@ class _Builder:
                 f"The catalogue lacks exercises every plan needs: {', '.join(missing)}."
             )
         self.p = profile
+        self.plan_id = profile.plan_id  # the profile is frozen; every session id starts with it
         self.cat = catalogue
         self.unit = profile.unit.value
         self.adjust = adjust
@@ -90,8 +97,7 @@ class _Builder:
         self.paces = runs.paces_for(profile)
         self.volume = volume.Volume(profile, self.flare, usual, first_flare_week, 0)
         # In a flare, the first easy run day becomes a cross-training day.
-        easy_days = [d for d in profile.run_days if d is not profile.long_run_day]
-        self.swapped = easy_days[0] if self.flare and easy_days else None
+        self.swapped = _flare_swap(profile) if self.flare else None
         self.placer = Placer(
             profile,
             self.volume,
@@ -105,7 +111,8 @@ class _Builder:
     # ------------------------------------------------------------------ the week's runs
 
     def session_id(self, day: dt.date, slot: str) -> str:
-        return f"{self.p.plan_id}-{day:%Y%m%d}-{slot}"
+        # As "%Y%m%d" (plan days have 4-digit years), without strftime's cost.
+        return f"{self.plan_id}-{day.isoformat().replace('-', '')}-{slot}"
 
     def notes(self, extra: list[str]) -> list[str]:
         return [*extra, rules.SAFETY_NOTE] if self.flare else extra
@@ -127,6 +134,11 @@ class _Builder:
             why.append("Keep the pace easy enough to talk in full sentences.")
         if kind is WeekKind.CUTBACK:
             why.append("A lighter week lets your body absorb the training.")
+        elif kind is WeekKind.RECOVERY and self.pain is BackPain.MILD:
+            why.append(
+                f"A lighter first week, {round(volume.MILD_FIRST_WEEK * 100)} % of your usual, "
+                "while your sore back settles."
+            )
         elif kind in (WeekKind.TAPER, WeekKind.RACE) and run.type is not RunType.RACE:
             why.append("Lighter running so you reach race day fresh.")
         if run.type is RunType.RACE:
@@ -142,7 +154,7 @@ class _Builder:
             duration_minutes=_round5(total / 60),
             kind=SessionKind.RACE if run.type is RunType.RACE else SessionKind.RUN,
             title=title,
-            run=RunSpec(type=run.type, distance=run.distance, minutes=run.minutes, steps=run.steps),
+            run=_run_spec(run),
             blocks=[warm, cool],
             notes=self.notes([*why, *cues]),
         )
@@ -164,6 +176,8 @@ class _Builder:
         steps = strength.growth_weeks(index, self.p.cutback_every)
         blocks = self.strength.mobility(day, steps, index + day.toordinal())
         extra = ["Stretch gently: you should feel a pull, never pain."]
+        if self.pain is not BackPain.NONE and self.strength.bends(blocks):
+            extra.append(rules.GENTLE_STRETCH_NOTE)
         return self.routine(day, start, SessionKind.MOBILITY, "Mobility", blocks, extra)
 
     def routine(
@@ -208,6 +222,25 @@ class _Builder:
             notes=self.notes(["Low-impact work keeps your fitness while your back settles."]),
         )
 
+    def walk_session(self, day: dt.date) -> Session:
+        """An easy walk for the first days of a flare, in place of any training."""
+        return Session(
+            id=self.session_id(day, "walk"),
+            date=day,
+            start=self.p.run_time_on(Weekday.of(day)),
+            duration_minutes=FLARE_WALK_MINUTES,
+            kind=SessionKind.CROSS_TRAINING,
+            title=f"Easy walk {FLARE_WALK_MINUTES} min",
+            notes=self.notes(
+                [
+                    "Walk at an easy, comfortable pace on flat ground; shorten it if your "
+                    "back hurts more.",
+                    "No running, cross training or core for the first days of a flare: "
+                    "walking and gentle mobility only.",
+                ]
+            ),
+        )
+
     def rest_session(self, day: dt.date) -> Session:
         return Session(
             id=self.session_id(day, "rest"),
@@ -233,7 +266,10 @@ class _Builder:
                 hold = adjust.hold
             if adjust.restart and index > p.week_index(adjust.today):
                 restart = state.volumes[-1]
-        target = self.volume.target(index, kind, state.volumes, taper_left, hold, restart)
+        ramp = max(0, self.taper_from - volume.PEAK_BEFORE_TAPER)
+        target = self.volume.target(
+            index, kind, state.volumes, taper_left, hold, restart, ramp_weeks=ramp
+        )
         if kind is WeekKind.RACE and p.race is not None and p.race_date is not None:
             week_start = p.start_date + dt.timedelta(days=7 * (index - 1))
             share = _run_days_share(p, week_start)
@@ -241,6 +277,10 @@ class _Builder:
             ceiling = self.volume.target(index, WeekKind.BUILD, state.volumes, 0, hold, restart)
             biggest = max(state.volumes[1:] or state.volumes)
             ceiling = min(ceiling, biggest - p.step_for(biggest / 3))
+            last = state.volumes[-1]
+            if index > 1 and last > 0:
+                # The race week runs less than the week before: the taper ends lightest.
+                ceiling = min(ceiling, last - p.step_for(last / 3))
             target = min(max(target, math.ceil(floor * 10 - rules.EPS) / 10), ceiling)
         return max(0.0, target)
 
@@ -358,7 +398,10 @@ class _Builder:
                 )
                 today.append(self.run_session(day, race, index, kind))
             race_eve = p.race_date is not None and day >= p.race_date - dt.timedelta(days=1)
-            if weekday == self.swapped:
+            resting = self.flare_resting(day)
+            if resting:
+                today.append(self.walk_session(day))
+            elif weekday == self.swapped:
                 today.append(self.cross_session(day, index))
             evening = p.strength_time_on(weekday)
             if weekday in self.layout.mobility and not race_eve:
@@ -379,7 +422,15 @@ class _Builder:
         2 days before it."""
         race = self.p.race_date
         near = race is not None and day >= race - dt.timedelta(days=rules.RACE_STRENGTH_GAP_DAYS)
-        return Weekday.of(day) in self.layout.core and not near
+        # A flare from the plan's start keeps its first days clear of core (check_plan
+        # knows those days); a re-plan's flare keeps the week's core count.
+        resting = self.p.back_pain is BackPain.FLARE and self.flare_resting(day)
+        return Weekday.of(day) in self.layout.core and not near and not resting
+
+    def flare_resting(self, day: dt.date) -> bool:
+        """True on the first days of a flare: walking and gentle mobility only."""
+        start = self.flare_from
+        return start is not None and start <= day < start + dt.timedelta(days=rules.FLARE_REST_DAYS)
 
     def warnings(self, plan: Plan) -> list[str]:
         return volume.plan_warnings(plan, self.flare, self.beginner)
@@ -422,6 +473,36 @@ def _layout(profile: RunnerProfile) -> _Layout:
     if len(mobility) < 2:
         mobility.append(profile.long_run_day)
     return _Layout(core=frozenset(core), mobility=frozenset(mobility))
+
+
+def _flare_swap(profile: RunnerProfile) -> Weekday | None:
+    """The easy run day a flare turns into cross training: the one whose loss leaves the
+    fewest runs on consecutive days (the earliest such day)."""
+    easy = [d for d in profile.run_days if d is not profile.long_run_day]
+
+    def pairs(swapped: Weekday) -> int:
+        numbers = {d.number for d in profile.run_days if d is not swapped}
+        return sum((n + 1) % 7 in numbers for n in numbers)
+
+    return min(easy, key=lambda d: (pairs(d), d.number)) if easy else None
+
+
+def _run_spec(run: runs.PlannedRun) -> RunSpec:
+    """The run of a session. When every value already has its field's type and range (the
+    steps were validated when made), it is kept as given: validating a RunSpec checks each
+    step again, for every run of the plan."""
+    if (
+        isinstance(run.type, RunType)
+        and type(run.distance) is float
+        and run.distance > 0
+        and type(run.minutes) is int
+        and run.minutes > 0
+        and all(type(step) in (RunStep, RepeatStep) for step in run.steps)
+    ):
+        return RunSpec.model_construct(
+            type=run.type, distance=run.distance, minutes=run.minutes, steps=list(run.steps)
+        )
+    return RunSpec(type=run.type, distance=run.distance, minutes=run.minutes, steps=run.steps)
 
 
 def _longest(sessions: Sequence[Session]) -> float:

@@ -15,7 +15,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 
-from .catalogue import BackPain, Catalogue, Exercise, Muscle, Pattern
+from .catalogue import BackPain, Catalogue, Exercise, Muscle, Pattern, Spine
 from .core_session import CoreSession
 from .plan import Block, BlockName, Prescription, Session, SessionKind
 from .profile import RunnerProfile
@@ -30,6 +30,7 @@ from .strength_choice import (
     covers,
     growth_weeks,
     is_main,
+    make_block,
     minutes_of,
     prescribe,
     required_exercises,
@@ -53,6 +54,13 @@ __all__ = [
 MOBILITY_ITEMS = 4
 #: A warm-up move before a run is short: at most this many seconds.
 WARM_UP_ITEM_SECONDS = 90
+#: A run's cool-down stretches these, in order: calves and hamstrings as primary muscles,
+#: the lower back as primary or secondary.
+COOL_DOWN_MUSCLES = (
+    (Muscle.CALVES, True),
+    (Muscle.HAMSTRINGS, True),
+    (Muscle.ERECTOR_SPINAE, False),
+)
 
 
 class Strength(Choice):
@@ -77,8 +85,17 @@ class Strength(Choice):
         self.core_done = 0
         #: Weekly steps each main exercise had earned before the runner first did it.
         self.started: dict[str, int] = {}
+        #: The most weekly steps each main exercise has been done at: its dose never drops.
+        self.reached: dict[str, int] = {}
         # The warm-up moves a run may add, by weekly steps (fixed for the plan).
         self._warm_extras: dict[int, list[Exercise]] = {}
+        # ... and a run's warm-up items, by weekly steps and place in the rotation.
+        self._warm_items: dict[tuple[int, int], list[Prescription]] = {}
+        # The stretches a run's cool-down chooses from (before the day's own are left out),
+        # and the ids of those covering each of COOL_DOWN_MUSCLES (fixed for the plan).
+        #: The moves a core session may open with, by weekly steps (CoreSession fills it).
+        self.core_warm_ups: dict[int, list[Exercise]] = {}
+        self._cool: tuple[list[Exercise], list[set[str]]] | None = None
 
     def _use(self, day: dt.date, items: Iterable[Prescription]) -> None:
         self.used.setdefault(day, set()).update(p.exercise for p in items)
@@ -101,13 +118,16 @@ class Strength(Choice):
                 done = (item.amount - exercise.dose.amount) // exercise.progression.step
             own = earned.get(item.exercise, done + self.head_start)
             self.started.setdefault(item.exercise, own - done)
+            self.reached[item.exercise] = max(done, self.reached.get(item.exercise, 0))
 
     # ------------------------------------------------------------------ runs
 
     def warm_up(self, day: dt.date, steps: int, turn: int) -> Block:
         """The dynamic warm-up before a run: the moves the rules name, one more move in
-        rotation, and the hamstring stretch last."""
-        moves = [self.catalogue[i] for i in WARM_UP_MOVES if i in self.catalogue]
+        rotation, and the hamstring stretch last; while the back flares, none that twists
+        or bends the spine."""
+        # A flaring back leaves out the moves that twist or bend it (the torso twists).
+        flare = self.pain is BackPain.FLARE
         if steps not in self._warm_extras:
             named = {*WARM_UP_MOVES, HAMSTRING_STRETCH}
             self._warm_extras[steps] = [
@@ -116,40 +136,53 @@ class Strength(Choice):
                 if e.pattern is Pattern.WARM_UP
                 and e.id not in named
                 and e.timing in WARMING
-                and self.allowed(e, neutral=False)
-                and prescribe(e, steps).seconds <= WARM_UP_ITEM_SECONDS
+                and self.allowed(e, neutral=flare)
+                and self.dose(e, steps).seconds <= WARM_UP_ITEM_SECONDS
             ]
-        chosen = [*moves, *rotate(self._warm_extras[steps], turn)[:1]]
-        if HAMSTRING_STRETCH in self.catalogue:
-            chosen.append(self.catalogue[HAMSTRING_STRETCH])
-        block = Block(name=BlockName.WARM_UP, items=[prescribe(e, steps) for e in chosen])
+        extras = self._warm_extras[steps]
+        # The block depends only on the steps and where the rotation stands.
+        key = (steps, turn % len(extras) if extras else 0)
+        if key not in self._warm_items:
+            moves = [
+                self.catalogue[i]
+                for i in WARM_UP_MOVES
+                if i in self.catalogue
+                and not (flare and self.catalogue[i].spine is not Spine.NEUTRAL)
+            ]
+            chosen = [*moves, *rotate(extras, turn)[:1]]
+            if HAMSTRING_STRETCH in self.catalogue:
+                chosen.append(self.catalogue[HAMSTRING_STRETCH])
+            self._warm_items[key] = [self.dose(e, steps) for e in chosen]
+        block = make_block(BlockName.WARM_UP, list(self._warm_items[key]))
         self._use(day, block.items)
         return block
 
     def cool_down(self, day: dt.date, steps: int, turn: int) -> Block:
         """Static stretches after a run: calves, hamstrings and back in rotation, then the
         long hip-flexor hold."""
-        options = [
-            e
-            for e in self.options(
-                [Pattern.COOL_DOWN], AFTER_RUN, neutral=False, used=self.used.get(day, set())
-            )
-            if e.dose.hold_seconds is not None and e.id != HIP_FLEXOR_STRETCH
-        ]
+        if self._cool is None:
+            options = [
+                e
+                for e in self.options([Pattern.COOL_DOWN], AFTER_RUN, neutral=False, used=set())
+                if e.dose.hold_seconds is not None and e.id != HIP_FLEXOR_STRETCH
+            ]
+            covering = [
+                {e.id for e in options if covers(e, muscle, primary=primary)}
+                for muscle, primary in COOL_DOWN_MUSCLES
+            ]
+            self._cool = (options, covering)
+        used = self.used.get(day, set())
+        options = [e for e in self._cool[0] if e.id not in used]
         chosen: list[Exercise] = []
-        for muscle, primary in (
-            (Muscle.CALVES, True),
-            (Muscle.HAMSTRINGS, True),
-            (Muscle.ERECTOR_SPINAE, False),
-        ):
-            if any(covers(e, muscle, primary=primary) for e in chosen):
+        for cover in self._cool[1]:
+            if any(e.id in cover for e in chosen):
                 continue
             taken = {e.id for e in chosen}
-            fits = [e for e in options if covers(e, muscle, primary=primary) and e.id not in taken]
+            fits = [e for e in options if e.id in cover and e.id not in taken]
             chosen.extend(rotate(fits, turn)[:1])
         if HIP_FLEXOR_STRETCH in self.catalogue:
             chosen.append(self.catalogue[HIP_FLEXOR_STRETCH])
-        block = Block(name=BlockName.COOL_DOWN, items=[prescribe(e, steps) for e in chosen])
+        block = make_block(BlockName.COOL_DOWN, [self.dose(e, steps) for e in chosen])
         self._use(day, block.items)
         return block
 
@@ -180,12 +213,20 @@ class Strength(Choice):
             if e.id != PSOAS_STRETCH
         ]
         chosen.extend(rotate(others, turn)[:MOBILITY_ITEMS])
-        block = Block(name=BlockName.MAIN, items=[prescribe(e, steps) for e in chosen])
+        block = make_block(BlockName.MAIN, [self.dose(e, steps) for e in chosen])
         self._use(day, block.items)
         return [block]
 
+    def bends(self, blocks: Iterable[Block]) -> bool:
+        """True when ``blocks`` hold an exercise that bends, arches or twists the spine."""
+        return any(
+            (e := self.catalogue.get(p.exercise)) is not None and e.spine is not Spine.NEUTRAL
+            for b in blocks
+            for p in b.items
+        )
+
     def cross_training(self, day: dt.date, exercise: Exercise) -> Block:
         """The one-item block of a cross-training session."""
-        block = Block(name=BlockName.MAIN, items=[prescribe(exercise, 0)])
+        block = make_block(BlockName.MAIN, [self.dose(exercise, 0)])
         self._use(day, block.items)
         return block

@@ -24,7 +24,7 @@ from .catalogue import (
     Progression,
     Timing,
 )
-from .plan import Block, Prescription
+from .plan import Block, BlockName, Prescription
 from .profile import RunnerProfile
 from .rules import (
     HAMSTRING_STRETCH,
@@ -32,6 +32,7 @@ from .rules import (
     PSOAS_STRETCH,
     WARM_UP_MOVES,
     easier_fit,
+    families,
     suits,
 )
 
@@ -48,6 +49,7 @@ __all__ = [
     "covers",
     "growth_weeks",
     "is_main",
+    "make_block",
     "minutes_of",
     "prescribe",
     "required_exercises",
@@ -90,6 +92,7 @@ def required_exercises() -> set[str]:
     return {*WARM_UP_MOVES, HAMSTRING_STRETCH, HIP_FLEXOR_STRETCH, PSOAS_STRETCH}
 
 
+@lru_cache(maxsize=1024)  # pure; asked for by every session of every week
 def growth_weeks(week_index: int, cutback_every: int) -> int:
     """How many dose steps a week has earned: one for each non-cutback week from week 2 on."""
     return sum(1 for w in range(2, week_index + 1) if w % cutback_every != 0)
@@ -136,6 +139,13 @@ def _prescription(
             "rest_seconds": dose.rest_seconds,
         }
     )
+
+
+def make_block(name: BlockName, items: list[Prescription]) -> Block:
+    """A block of ``items`` made by ``prescribe`` (each already valid), kept as given."""
+    # Validating a Block runs every item's own checks again, a few thousand times a plan;
+    # a block's only fields are its name and these already-valid items.
+    return Block.model_construct(name=name, items=items)
 
 
 def block_seconds(blocks: Sequence[Block]) -> int:
@@ -188,10 +198,25 @@ class Choice:
         self.level = Level.BEGINNER if self.pain is BackPain.FLARE else profile.level
         self.have = set(profile.equipment) | {Equipment.NONE}
         self.head_start = HEAD_START_STEPS[profile.level]
+        #: Each exercise's family (its easier and harder variants): one a session.
+        self.family = families(catalogue)
         # Both depend only on what is fixed above, and the builder asks thousands of times.
         self._allowed: dict[tuple[str, bool], bool] = {}
         self._pools: dict[int, list[tuple[Exercise, int]]] = {}
         self._options: dict[tuple[frozenset[Pattern], frozenset[Timing], bool], list[Exercise]] = {}
+        self._doses: dict[tuple[str, int, int | None], tuple[Exercise, Prescription]] = {}
+
+    def dose(self, exercise: Exercise, steps: int, *, sets: int | None = None) -> Prescription:
+        """``prescribe(exercise, steps, sets=sets)``, remembered for this runner's plan."""
+        # Keyed by id (cheap to hash), and only served for the very exercise it was made
+        # from: an exercise of the same id from another catalogue is prescribed afresh.
+        key = (exercise.id, steps, sets)
+        hit = self._doses.get(key)
+        if hit is not None and hit[0] is exercise:
+            return hit[1]
+        item = prescribe(exercise, steps, sets=sets)
+        self._doses[key] = (exercise, item)
+        return item
 
     def fits(self, exercise: Exercise, *, neutral: bool) -> bool:
         """True when this runner could do ``exercise``: equipment they have, their level or
@@ -278,7 +303,7 @@ class Choice:
             variant, own = found
             if not is_main(variant) or variant.timing is Timing.PRE_RUN:
                 continue
-            if prescribe(variant, own).seconds > LONGEST_ITEM_SECONDS:
+            if self.dose(variant, own).seconds > LONGEST_ITEM_SECONDS:
                 continue
             if variant.id not in best or own > best[variant.id][1]:
                 best[variant.id] = (variant, own)
@@ -286,6 +311,17 @@ class Choice:
             # Back on the full variant after the easier one: the easier one leaves the pool.
             back = {e.easier for e, _ in best.values() if e.easier is not None}
             return [(e, own) for e, own in best.values() if e.id not in back]
+        if self.level is not Level.BEGINNER:
+            # Past beginner, a runner does not regress without a reason: where the harder
+            # variant is in the pool, the easier one leaves it when it is only a regression
+            # (a kneeling plank, at the plank's level); an advanced runner is past them all.
+            def regression(e: Exercise) -> bool:
+                harder = best.get(e.harder) if e.harder else None
+                if harder is None:
+                    return False
+                return self.level is Level.ADVANCED or harder[0].level.rank <= e.level.rank
+
+            return [(e, own) for e, own in best.values() if not regression(e)]
         return list(best.values())
 
     def options(
@@ -306,6 +342,6 @@ class Choice:
                 if e.pattern in wanted
                 and e.timing in at
                 and self.allowed(e, neutral=neutral)
-                and prescribe(e, 0).seconds <= LONGEST_ITEM_SECONDS
+                and self.dose(e, 0).seconds <= LONGEST_ITEM_SECONDS
             ]
         return [e for e in self._options[key] if e.id not in used]

@@ -44,6 +44,9 @@ TAPER_SHARES: dict[Race, tuple[float, ...]] = {
 }
 #: The race warns "start slowly" when the month's longest run is under this share of it.
 RACE_SHORT_SHARE = 2 / 3
+#: A race plan reaches its peak week this many weeks before the taper (the cutback and
+#: build weeks between hold the peak), so the build is gradual and the peak comes late.
+PEAK_BEFORE_TAPER = 3
 #: A mild sore back's first week eases off to this share of the usual volume.
 MILD_FIRST_WEEK = 0.8
 
@@ -103,12 +106,17 @@ class Volume:
         taper_left: int,
         hold: float | None = None,
         restart_from: float | None = None,
+        ramp_weeks: int = 0,
     ) -> float:
         """The most week ``index`` may run. ``volumes`` starts with week 0; ``taper_left``
         counts the taper weeks after this one; ``hold`` and ``restart_from`` come from a
-        re-plan (a cap, and the week to grow from after a missed week)."""
+        re-plan (a cap, and the week to grow from after a missed week); ``ramp_weeks`` is
+        the week a race plan reaches its peak, growing evenly from today's volume."""
         p = self.profile
         target = min(self.peak, rules.weekly_volume_limit(volumes, p.max_weekly_increase))
+        if p.race is not None and ramp_weeks > 0 and self.peak > p.start_volume:
+            ramp = p.start_volume + (self.peak - p.start_volume) * min(1.0, index / ramp_weeks)
+            target = min(target, ramp)
         if p.back_pain is not BackPain.NONE:
             target = min(target, p.start_volume)
             if p.back_pain is BackPain.MILD and index == 1:
@@ -148,13 +156,13 @@ class Volume:
         cap: float,
         previous_long: float | None,
         cutback: bool,
-        peak_long: tuple[float, int],
+        longs: Sequence[float],
     ) -> float:
         """The week's long run: a share of the week's target inside every long-run limit.
 
         ``cap`` is the single-run limit for the day; ``previous_long`` the long run of the
-        week before (a cutback week's is shorter); ``peak_long`` the longest long run so far
-        and how often it was run (a marathon reaches it at most three times).
+        week before (a cutback week's is shorter); ``longs`` each earlier week's longest run
+        (a marathon reaches its longest, within 5 %, at most three times).
         """
         p = self.profile
         share = LONG_SHARE.get(runs_in_week, 0.28)
@@ -167,14 +175,48 @@ class Volume:
         long = min(share * target, cap, self.longest)
         if cutback and previous_long is not None:
             long = min(long, previous_long - self.profile.step_for(previous_long))
-        longest, times = peak_long
-        if (
-            p.race is Race.MARATHON
-            and times >= rules.MARATHON_PEAK_LONG_RUNS
-            and long >= longest - rules.EPS
-        ):
-            long = longest - self.profile.step_for(longest)
+        if p.race is Race.MARATHON:
+            below = rules.peak_long_run_limit(longs, self.round(long))
+            if below is not None and long >= below - rules.EPS:
+                long = below - self.profile.step_for(below)
         return max(0.0, self.round(long))
+
+
+def _goal_warning(
+    plan: Plan, goal_week: float, goal_long: float, longest: float, biggest: float
+) -> str:
+    """Why a race plan stays short of the race's usual week or long run: its peak (the
+    profile's, or the race's usual volume), or too few weeks to grow there safely."""
+    p = plan.profile
+    assert p.race is not None
+    d = fmt_distance
+    unit = plan.unit
+    race = p.race.label
+    peak = peak_weekly_distance(p)
+    slow_start = "start the race at the slow end of its pace range"
+    head = (
+        f"This plan peaks at {d(biggest)} {unit} a week with a longest run of {d(longest)} {unit}"
+    )
+    if biggest < 0.98 * peak:
+        return (
+            f"{head}. A {race} usually wants about {d(goal_week)} {unit} a week and long "
+            f"runs near {d(goal_long)} {unit}; the safe-growth rules need more weeks to get "
+            f"there, so {slow_start}, or choose a later one."
+        )
+    if biggest < 0.9 * goal_week:
+        return (
+            f"{head}: your peak_weekly_distance holds it there. A {race} usually wants "
+            f"about {d(goal_week)} {unit} a week and long runs near {d(goal_long)} {unit}; "
+            f"raise the peak toward that, or {slow_start}."
+        )
+    runs = len(p.run_days)
+    share = round(rules.long_run_share_limit(runs, p.race) * 100)
+    return (
+        f"{head}. The peak is the {race}'s usual week, and with {runs} runs a week the long "
+        f"run keeps to {share} % of it, short of the {d(goal_long)} {unit} a {race} usually "
+        f"wants: set peak_weekly_distance higher or run on fewer days to make room, or "
+        f"{slow_start}."
+    )
 
 
 def taper_weeks(kinds: Sequence[WeekKind]) -> int:
@@ -184,13 +226,15 @@ def taper_weeks(kinds: Sequence[WeekKind]) -> int:
 
 def week_kind(profile: RunnerProfile, index: int, days: Sequence[dt.date], flare: bool) -> WeekKind:
     """What week ``index`` is for: race, taper, recovery (a sore back's lighter first week,
-    or a flare), cutback or build."""
+    or a flare's weeks), cutback (a flare's too) or build."""
     if profile.race_date is not None and profile.race_date in days:
         return WeekKind.RACE
     if profile.race is not None and profile.race_date is not None:
         first = rules.taper_start(profile.race, profile.race_date, profile.start_date)
         if days[0] >= first:
             return WeekKind.TAPER
+    if rules.is_cutback_week(index, profile.cutback_every) and index > 1:
+        return WeekKind.CUTBACK
     if flare or (profile.back_pain is BackPain.MILD and index == 1):
         return WeekKind.RECOVERY
     if rules.is_cutback_week(index, profile.cutback_every):
@@ -220,13 +264,7 @@ def plan_warnings(plan: Plan, flare: bool, beginner: bool) -> list[str]:
             rules.floor_half(p.unit.from_km(km)) for km in RACE_GOALS_KM[p.race]
         )
         if longest < 0.9 * goal_long or biggest < 0.9 * goal_week:
-            out.append(
-                f"This plan peaks at {d(biggest)} {unit} a week with a longest run of "
-                f"{d(longest)} {unit}. A {p.race.label} usually wants about "
-                f"{d(goal_week)} {unit} a week and long runs near {d(goal_long)} "
-                f"{unit}; the safe-growth rules need more weeks to get there, so run "
-                "the race easy, or choose a later one."
-            )
+            out.append(_goal_warning(plan, goal_week, goal_long, longest, biggest))
         aim = rules.MARATHON_LONG_RUN_AIM[p.unit]
         if p.race is Race.MARATHON and longest < aim - rules.EPS:
             out.append(

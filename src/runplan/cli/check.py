@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -45,8 +46,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(json.dumps(report, indent=2))
         return 1 if violations else 0
     for warning in plan.warnings:
-        print(f"Note: {warning}", file=sys.stderr)
-    for line in check_lines(plan, violations):
+        print(_wrap(f"Note: {warning}", "  "), file=sys.stderr)
+    for line in check_lines(plan, violations, width=WIDTH if sys.stdout.isatty() else None):
         print(line)
     if violations:
         load = sum(1 for v in violations if v.group == "load")
@@ -69,28 +70,73 @@ _LIMIT_NAMES = {
 }
 
 
-def check_lines(plan: Plan, violations: Sequence[Violation]) -> list[str]:
-    """``runplan check``'s report, one line per breach: load breaches first, largest
-    first, each with its size; for a plan with no care work at all, one line instead of
-    a warm-up, cool-down, core and psoas line for every run and week."""
+_NUMBER_UNIT = re.compile(r"(\d) (km|mi|min|s|%)(?=\W|$)")
+
+#: The widest line ``runplan check`` prints on a terminal.
+WIDTH = 100
+
+
+def _wrap(text: str, indent: str) -> str:
+    return "\n".join(_wrapped(text, WIDTH, indent))
+
+
+def _wrapped(text: str, width: int, indent: str) -> list[str]:
+    """``text`` wrapped to ``width``, later lines indented; a figure keeps its unit on its
+    line ("22 km", never "22" and "km" apart)."""
+    import textwrap
+
+    kept = _NUMBER_UNIT.sub("\\1\xa0\\2", text)
+    lines = textwrap.wrap(kept, width, subsequent_indent=indent, break_on_hyphens=False)
+    return [line.replace("\xa0", " ") for line in lines]
+
+
+def check_lines(
+    plan: Plan, violations: Sequence[Violation], *, width: int | None = None
+) -> list[str]:
+    """``runplan check``'s report, one row per breach: load breaches first, largest
+    first, each with its size; for a plan with no care work at all, one row instead of
+    a warm-up, cool-down, core and psoas row for every run and week.
+
+    Rows are rule, week, date and message separated by tabs, for other programs; with
+    ``width`` (on a terminal) the columns are aligned and the message wraps under itself,
+    so no line is wider than ``width``.
+    """
+    rows = _check_rows(plan, violations)
+    if width is None:
+        return ["\t".join(row) for row in rows]
+
+    sizes = [max(len(row[k]) for row in rows) for k in range(3)] if rows else [0, 0, 0]
+    lines = []
+    for row in rows:
+        head = "  ".join(cell.ljust(size) for cell, size in zip(row, sizes, strict=False))
+        indent = " " * (len(head) + 2)
+        if width - len(indent) < 40:  # too narrow beside the columns: under them instead
+            indent = "    "
+        lines.extend(_wrapped(f"{head}  {row[3]}", width, indent))
+    return lines
+
+
+def _check_rows(plan: Plan, violations: Sequence[Violation]) -> list[tuple[str, str, str, str]]:
     load = sorted(
         (v for v in violations if v.group == "load"),
         key=lambda v: -(v.excess if v.excess is not None else -1.0),
     )
     care = [v for v in violations if v.group != "load"]
-    lines = []
+    lines: list[tuple[str, str, str, str]] = []
     for v in load:
         when = v.date.isoformat() if v.date else "-"
         size = ""
         if v.excess is not None:
             size = f"+{_percent(v.excess)} % over {_LIMIT_NAMES.get(v.rule, 'the limit')}: "
-        lines.append(f"{v.rule}\tweek {v.week}\t{when}\t{size}{v.message}")
+        lines.append((v.rule, f"week {v.week}", when, f"{size}{v.message}"))
     if care and not has_care_work(plan):
         care = [v for v in care if v.rule not in CARE_WORK_RULES]
-        lines.append("care\t-\t-\tno warm-ups, cool-downs or core work: `runplan plan` adds them.")
+        lines.append(
+            ("care", "-", "-", "no warm-ups, cool-downs or core work: `runplan plan` adds them.")
+        )
     for v in care:
         when = v.date.isoformat() if v.date else "-"
-        lines.append(f"{v.rule}\tweek {v.week}\t{when}\t{v.message}")
+        lines.append((v.rule, f"week {v.week}", when, v.message))
     return lines
 
 

@@ -14,6 +14,16 @@ from ..strength import prescribe
 from .inputs import catalogue_from
 
 
+def _progression_unit(exercise: Exercise) -> str:
+    """The unit a progression counts in, as the dose does: " s", " min" or " reps"."""
+    dose = exercise.dose
+    if dose.hold_seconds is not None:
+        return " s"
+    if dose.minutes is not None:
+        return " min"
+    return " reps"
+
+
 def _dose(exercise: Exercise) -> str:
     return dose_text(prescribe(exercise, 0))
 
@@ -53,16 +63,20 @@ def cmd_exercise(args: argparse.Namespace) -> int:
         ids = list(dict.fromkeys(names[c] for c in close))
         hint = f" Did you mean: {', '.join(ids)}?" if ids else " List them with: runplan exercises"
         raise PlanError(f"Unknown exercise '{args.id}'.{hint}")
+    gear = [q.value.replace("_", " ") for q in exercise.equipment if q.value != "none"]
     lines = [
         f"{exercise.name} ({exercise.id})",
         f"{exercise.category.value}, {exercise.level.value}, "
-        f"needs {', '.join(q.value for q in exercise.equipment)}, spine {exercise.spine.value}",
+        f"needs {', '.join(gear) or 'nothing'}, spine {exercise.spine.value}",
         f"Dose: {_dose(exercise)}, {exercise.dose.rest_seconds} s rest between sets",
     ]
     if exercise.progression is not None:
+        unit = _progression_unit(exercise)
+        step = exercise.progression.step
         lines.append(
-            f"Progression: up to {exercise.progression.target}, "
-            f"{exercise.progression.step} more a week at most"
+            f"Progression: up to {exercise.progression.target}{unit}, "
+            f"{step}{unit.removesuffix('s') if step == 1 and unit == ' reps' else unit} "
+            "more a week at most"
         )
     if exercise.aliases:
         lines.append(f"Also called: {', '.join(exercise.aliases)}")

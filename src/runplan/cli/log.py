@@ -12,7 +12,8 @@ from pydantic import ValidationError
 from .._filetype import expect_file
 from .._io import atomic_write, describe_validation_error
 from ..errors import ExportError, PlanError
-from ..log import LogEntry, append_entry, week_progress
+from ..log import LogEntry, LogStatus, append_entry, week_progress
+from ..plan import Plan
 from ..render import fmt_distance, to_html
 from ..replan import replan
 from .inputs import catalogue_from, read_logs, read_plan
@@ -28,12 +29,42 @@ def cmd_replan(args: argparse.Namespace) -> int:
     today = args.today if args.today is not None else dt.date.today()
     new = replan(plan, log, today, catalogue)
     emit(new, args, catalogue)
-    print(f"Revision {new.revision}: {len(new.changes)} changes from {today} on.", file=sys.stderr)
-    for change in new.changes:
-        print(f"- {change}", file=sys.stderr)
-    for warning in new.warnings:
-        print(f"Warning: {warning}", file=sys.stderr)
+    for line in change_lines(new, today):
+        print(line, file=sys.stderr)
     return 0
+
+
+#: The widest line the re-plan report prints.
+WIDTH = 100
+
+
+def change_lines(new: Plan, today: dt.date) -> list[str]:
+    """The re-plan report: how many changes, the reason once, the changes by week,
+    then the warnings; every line at most :data:`WIDTH` columns."""
+    import textwrap
+
+    notes = [c for c in new.changes if not c.startswith("Week ")]
+    changes = [c for c in new.changes if c.startswith("Week ")]
+    start = new.profile.start_date
+    when = f"from {today} on" if today >= start else f"from the plan's start on {start}"
+    count = f"{len(changes)} change{'' if len(changes) == 1 else 's'}"
+    lines = [f"Revision {new.revision}: {count} {when}."]
+    if today < start:
+        lines.append(f"--today {today} is before the plan starts, so no run was due yet.")
+    lines += notes
+    week = ""
+    for change in changes:
+        head, text = change.split(": ", 1)
+        if head != week:
+            week = head
+            lines.append(f"{head}:")
+        lines.append(f"  - {text}")
+    lines += [f"Warning: {warning}" for warning in new.warnings]
+    return [
+        wrapped
+        for line in lines
+        for wrapped in textwrap.wrap(line, WIDTH, subsequent_indent="    ") or [""]
+    ]
 
 
 def cmd_log_add(args: argparse.Namespace) -> int:
@@ -51,8 +82,22 @@ def cmd_log_add(args: argparse.Namespace) -> int:
     except ValidationError as exc:
         detail = describe_validation_error(exc, lambda: ", ".join(given))
         raise PlanError(f"The log entry {detail}.") from None
+    if entry.status is LogStatus.SKIPPED and (entry.distance or entry.minutes):
+        raise PlanError(
+            "A skipped run has no distance: leave out --distance, or give --status partial "
+            "for a run cut short."
+        )
+    today = dt.date.today()
+    if entry.date > today + dt.timedelta(days=1):  # a day of slack for time zones
+        raise PlanError(
+            f"The log entry's date {entry.date} is in the future (today is {today}); log a "
+            "day once it is done."
+        )
     append_entry(args.file, entry)
-    print(f"Added {entry.date} {entry.session} {entry.status.value} to {args.file}")
+    if entry.is_pain_note:
+        print(f"Added a note for {entry.date} to {args.file}; without --distance it is not a run.")
+    else:
+        print(f"Added {entry.date} {entry.session} {entry.status.value} to {args.file}")
     return 0
 
 

@@ -4,7 +4,9 @@ in the asked-for format: on screen, or as .ics, JSON, Markdown, HTML or FIT file
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -12,7 +14,7 @@ from typing import Any
 from .._filetype import expect_file
 from .._io import atomic_write, check_output
 from ..catalogue import Catalogue
-from ..errors import ExportError, ProfileError
+from ..errors import ExportError, ProfileError, one_line
 from ..fit import write_fit
 from ..ics import to_ics
 from ..imports import import_plan
@@ -58,6 +60,12 @@ def emit(plan: Plan, args: argparse.Namespace, catalogue: Catalogue) -> None:
     """
     folder = args.output not in (None, "-") and Path(args.output).is_dir()
     fit = args.format == "fit" or (args.format is None and folder)
+    if not fit and args.output not in (None, "-") and args.output.endswith(("/", os.sep)):
+        raise ExportError(
+            f"-o {args.output} ends in a slash, so it names a folder; name a file such as "
+            f"{args.output.rstrip('/' + os.sep) or 'plan'}, or give --format fit for a folder "
+            "of watch workouts."
+        )
     view = args.output is None and args.format is None
     fmt = "fit" if fit else "md" if view else args.format or _format_of(args.output)
     unused = [flag for name, flag in _CALENDAR_OPTIONS.items() if getattr(args, name, None)]
@@ -114,8 +122,28 @@ def _emit_fit(plan: Plan, args: argparse.Namespace) -> None:
     """Write the next --weeks weeks of runs as FIT workouts into the folder -o names."""
     if args.output in (None, "-"):
         raise ExportError("--format fit writes one file per run: name a folder with -o FOLDER.")
+    suffix = Path(args.output).suffix.lower()
+    if suffix in (*(f".{s}" for s in FORMATS_BY_EXTENSION), ".fit"):
+        raise ExportError(
+            f"--format fit writes a folder of workouts, and {args.output} ends in {suffix} "
+            "like a file; name a folder such as watch/, or leave out --format fit."
+        )
     paths = write_fit(plan, args.output, start=args.from_date, weeks=args.weeks)
     print(f"Wrote {len(paths)} FIT workouts to {args.output}", file=sys.stderr)
+    if not paths:
+        print(_no_fit_runs(plan, args.from_date, args.weeks), file=sys.stderr)
+
+
+def _no_fit_runs(plan: Plan, start: dt.date | None, weeks: int) -> str:
+    """The note for a FIT export with no run in its weeks: the plan's span, and --from."""
+    days = [s.date for s in plan.sessions()]
+    first, last = (min(days), max(days)) if days else (plan.profile.start_date,) * 2
+    start = start or max(dt.date.today(), first)
+    end = start + dt.timedelta(days=7 * weeks - 1)
+    return one_line(
+        f"runplan: note: no runs from {start} to {end}; the plan runs from {first} to "
+        f"{last}, so use --from DATE (e.g. --from {first}) to pick its weeks."
+    )
 
 
 #: The output formats -o picks by file extension.
@@ -125,7 +153,7 @@ FORMATS_BY_EXTENSION = {"ics": "ics", "json": "json", "md": "md", "html": "html"
 def cmd_import(args: argparse.Namespace) -> int:
     """``runplan import``: read a calendar-hack YAML plan or a plan CSV and write it."""
     plan = import_plan(args.file, start=args.start)
-    if args.format is None and _format_of(args.output) == "ics":
+    if args.format is None and args.output is not None and _format_of(args.output) == "ics":
         suffix = Path(args.output or "").suffix.lower()
         args.format = "ics" if suffix == ".ics" else "json"
     emit(plan, args, catalogue_from(args.catalogue))

@@ -57,6 +57,23 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.exit(2, one_line(f"{self.prog}: error: {message} (see {self.prog} --help)") + "\n")
 
+    def parse_known_args(  # type: ignore[override]
+        self, args: Any = None, namespace: Any = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        """As argparse, but a command refuses an option it does not know itself, so the
+        message names ``runplan plan --help`` and the closest option, not ``runplan``."""
+        known, extras = super().parse_known_args(args, namespace)
+        if extras and " " in self.prog:  # a command's parser, not the top one
+            self.error(f"unrecognized arguments: {' '.join(extras)}{self._hint(extras[0])}")
+        return known, extras
+
+    def _hint(self, given: str) -> str:
+        import difflib  # only on this error
+
+        name = given.split("=", 1)[0]
+        close = difflib.get_close_matches(name, list(self._option_string_actions), n=1)
+        return f"; did you mean {close[0]}?" if close else ""
+
 
 class _Command:
     """A command's function, named by module and function, imported when the command runs."""
@@ -69,6 +86,12 @@ class _Command:
         module = importlib.import_module(f"{__package__}.{self.module}")
         code: int = getattr(module, self.function)(args)
         return code
+
+
+def _output(text: str) -> str:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("needs a file name (or '-' for standard output)")
+    return text
 
 
 def _date(text: str) -> dt.date:
@@ -119,7 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     plan = sub.add_parser(
         "plan",
-        help="build a plan from a profile and write it as .ics, JSON, Markdown or HTML",
+        help="build a plan from a profile and write it as .ics, JSON, Markdown, HTML or FIT",
         description="Build a plan from a runner profile (YAML or JSON). Without -o it "
         "prints the summary and the plan as Markdown; -o FILE writes the format its "
         "extension names (.ics, .json, .md, .html); -o - with --format streams that format.",
@@ -317,6 +340,7 @@ def _log_parsers(sub: Any) -> None:
     status.add_argument(
         "-o",
         "--output",
+        type=_output,
         metavar="FILE",
         help="write the plan's HTML page with a 'Planned and done' section to FILE (.html), "
         "'-' for standard output (default: a table on screen)",
@@ -334,6 +358,7 @@ def _output_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-o",
         "--output",
+        type=_output,
         metavar="FILE",
         help="file to write; its extension picks the format: .ics, .json, .md or .html, or "
         "a folder for --format fit; '-' is standard output (default: the summary and the "

@@ -8,6 +8,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from .._filetype import data_kind
 from ..errors import PlanError
 from ..plan import Plan
 from ..profile import Race, Unit
@@ -36,6 +37,13 @@ def plan_from_calendar_hack(data: Any, *, source: str, start: dt.date | None = N
         PlanError: the data is not a calendar-hack plan; the message names ``source``.
     """
     if not is_calendar_hack(data):
+        other = data_kind(data)
+        if other is not None:
+            hint = {
+                "a runner profile": f"; build a plan from it with runplan plan {source}",
+                "a runplan plan": "; runplan check, replan and status read it as it is",
+            }.get(other, " (a calendar-hack YAML plan or a CSV plan)")
+            raise PlanError(f"{source} is {other}, not a plan to import{hint}.")
         raise PlanError(f"The plan file {source} has no 'schedule' list of weeks.")
     units = str(data.get("units", "mi")).strip().lower()
     if units not in ("mi", "km"):

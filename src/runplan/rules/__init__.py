@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 
 from ..catalogue import Catalogue, load_catalogue
 from ..plan import Plan
-from .back_care import FLARE_CORE_NOTE, MILD_CORE_NOTE, RED_FLAGS, back_pain
+from .back_care import FLARE_CORE_NOTE, GENTLE_STRETCH_NOTE, MILD_CORE_NOTE, RED_FLAGS, back_pain
 from .base import (
     CORE_MINUTES,
     EPS,
@@ -26,6 +26,7 @@ from .base import (
     WEEKLY_LOOKBACK,
     Violation,
 )
+from .flare import flare_first_week, flare_run_spacing
 from .intensity import intensity
 from .limits import (
     FAST_SHARE,
@@ -36,11 +37,14 @@ from .limits import (
     MARATHON_LONG_RUN_SHARE,
     MARATHON_PEAK_LONG_RUNS,
     NO_RACE_PEAK_GROWTH,
+    PEAK_LONG_RUN_BAND,
     STRIDE_COUNT,
     STRIDE_SECONDS,
     STRIDES_FROM_WEEK,
     TAPER_DAYS,
     cutback_stretch,
+    flare_runs_per_week,
+    flare_session_limit,
     flare_week_limit,
     floor_half,
     floor_step,
@@ -51,7 +55,9 @@ from .limits import (
     longest_in_window,
     may_run_fast,
     may_run_tempo,
+    near_peak,
     no_race_peak_limit,
+    peak_long_run_limit,
     race_week_floor,
     single_run_limit,
     taper_span,
@@ -79,7 +85,7 @@ from .long_runs import (
     marathon_peak_long_runs,
     no_race_peak,
 )
-from .runs import flare_rest_days, run_steps
+from .runs import flare_rest_days, is_walk, run_steps
 from .sessions import (
     HAMSTRING_STRETCH,
     HIP_FLEXOR_STRETCH,
@@ -102,7 +108,9 @@ from .strength import (
     avoid_when,
     easier_first,
     easier_fit,
+    families,
     level,
+    one_variant,
     race_week_strength,
     suits,
     variety,
@@ -117,6 +125,7 @@ __all__ = [
     "FLARE_PAIN",
     "FLARE_REST_DAYS",
     "FLARE_START_SHARE",
+    "GENTLE_STRETCH_NOTE",
     "HAMSTRING_STRETCH",
     "HIP_FLEXOR_HOLD_SECONDS",
     "HIP_FLEXOR_STRETCH",
@@ -128,6 +137,7 @@ __all__ = [
     "MARATHON_PEAK_LONG_RUNS",
     "MILD_CORE_NOTE",
     "NO_RACE_PEAK_GROWTH",
+    "PEAK_LONG_RUN_BAND",
     "PSOAS_PER_WEEK",
     "PSOAS_STRETCH",
     "RACE_STRENGTH_GAP_DAYS",
@@ -162,7 +172,12 @@ __all__ = [
     "easier_first",
     "easier_fit",
     "equipment",
+    "families",
+    "flare_first_week",
     "flare_rest_days",
+    "flare_run_spacing",
+    "flare_runs_per_week",
+    "flare_session_limit",
     "flare_settled",
     "flare_week_limit",
     "floor_half",
@@ -170,6 +185,7 @@ __all__ = [
     "has_care_work",
     "intensity",
     "is_cutback_week",
+    "is_walk",
     "level",
     "lighter_weeks",
     "long_run",
@@ -182,11 +198,14 @@ __all__ = [
     "may_run_fast",
     "may_run_tempo",
     "missed_runs",
+    "near_peak",
     "no_race_peak",
     "no_race_peak_limit",
     "not_pre_run",
+    "one_variant",
     "pain_flare",
     "pain_hold",
+    "peak_long_run_limit",
     "psoas_every_week",
     "race_day",
     "race_week_floor",
@@ -232,9 +251,12 @@ RULES: tuple[Callable[[Plan, Catalogue], Iterator[Violation]], ...] = (
     intensity,
     run_steps,
     flare_rest_days,
+    flare_first_week,
+    flare_run_spacing,
     level,
     avoid_when,
     easier_first,
+    one_variant,
     variety,
     race_week_strength,
 )

@@ -15,6 +15,7 @@ from .base import (
     _fmt,
     _is_full_week,
     _is_race,
+    _limit,
 )
 from .limits import (
     flare_week_limit,
@@ -22,8 +23,14 @@ from .limits import (
 
 #: The note a core session carries while the back is sore; it is true of what is in it.
 MILD_CORE_NOTE = (
-    "Your back is sore, so every exercise here keeps the spine neutral: no bending, arching "
-    "or twisting."
+    "Your back is sore, so every exercise in this session keeps the spine neutral: no "
+    "bending, arching or twisting."
+)
+#: The note a mobility session carries while the back hurts and it holds a stretch that
+#: bends or twists the spine: those are for comfort, taken only as far as feels easy.
+GENTLE_STRETCH_NOTE = (
+    "Your back is sore: take the bending and twisting stretches gently, only as far as is "
+    "comfortable."
 )
 #: The note a core session carries while the back flares: easier variants, spine neutral.
 FLARE_CORE_NOTE = (
@@ -108,7 +115,7 @@ def back_pain(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
                 date=None,
                 message=f"Week {week.index} of a flare runs {_fmt(facts.volumes[i])} {plan.unit}; "
                 f"a flare starts at half the usual {_fmt(base)} {plan.unit} and grows from the "
-                f"week before, so at most {_fmt(limit)} is allowed.",
+                f"week before, so at most {_limit(limit, plan)} is allowed.",
             )
         runs = [s for s in week.sessions if s.is_run and not _is_race(s)]
         if _is_full_week(week, plan):

@@ -4,6 +4,7 @@ plan that several rules work out."""
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -129,6 +130,13 @@ def _is_full_week(week: Week, plan: Plan) -> bool:
 
 def _fmt(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def _limit(value: float, plan: Plan) -> str:
+    """A distance limit as the runner reads it: rounded down to the plan's step, with the
+    unit ("23.5 km", not "23.76"); down, so "more than" and "at most" stay true."""
+    step = plan.profile.step_for(value)
+    return f"{_fmt(math.floor(value / step + EPS) * step)} {plan.unit}"
 
 
 def _by_day(week: Week) -> dict[dt.date, list[Session]]:

@@ -72,8 +72,11 @@ def is_cutback_week(index: int, every: int) -> bool:
 
 #: The taper's length in days each race aims for: 5k and 10k about a week, the half
 #: marathon 10 to 14 days, the marathon 2 to 3 weeks (Bosquet et al. 2007: about two
-#: weeks; shorter races a shorter taper). The plan's weeks round it to a week boundary.
-TAPER_DAYS = {Race.FIVE_K: 7, Race.TEN_K: 7, Race.HALF_MARATHON: 12, Race.MARATHON: 15}
+#: weeks; shorter races a shorter taper). The plan's weeks round it to a week boundary;
+#: the marathon aims near 3 weeks, so a Sunday race tapers over its last 20 days.
+TAPER_DAYS = {Race.FIVE_K: 7, Race.TEN_K: 7, Race.HALF_MARATHON: 12, Race.MARATHON: 19}
+#: The longest taper a race may have, in days before race day (3 weeks).
+TAPER_MAX_DAYS = 21
 
 
 #: A week is lighter when its distance or its long run is at most this share of the week
@@ -110,8 +113,8 @@ def lighter_weeks(
 
 
 def taper_week_count(race: Race) -> int:
-    """Whole weeks of taper a race aims for: 1 up to the half marathon's 12 days, 2 for
-    the marathon (its taper may reach 3 weeks when race day falls mid-week)."""
+    """Whole weeks of taper a race aims for: 1 up to the half marathon's 12 days, 3 for
+    the marathon (its taper is 2 to 3 weeks, by where race day falls in the week)."""
     return round(TAPER_DAYS[race] / 7)
 
 
@@ -120,11 +123,12 @@ def taper_start(race: Race, race_date: dt.date, start_date: dt.date) -> dt.date:
     ``TAPER_DAYS`` (ties go to the shorter taper), never before the plan starts.
 
     With Monday-to-Sunday weeks and a Sunday race, a 5k or 10k taper is the race week (6
-    days before the race), a half marathon's the last 13 days, a marathon's the last 13.
+    days before the race), a half marathon's the last 13 days, a marathon's the last 20;
+    no taper is longer than 3 weeks.
     """
     aim = TAPER_DAYS[race]
     days_into_week = (race_date - start_date).days % 7
-    choices = [days_into_week + 7 * k for k in range(4)]
+    choices = [days_into_week + 7 * k for k in range(4) if days_into_week + 7 * k <= TAPER_MAX_DAYS]
     best = min(choices, key=lambda days: (abs(days - aim), days))
     return max(start_date, race_date - dt.timedelta(days=best))
 
@@ -176,6 +180,8 @@ LONG_RUN_MAX_MINUTES = 180
 LONG_RUN_MAX = {Unit.KM: 32.0, Unit.MI: 20.0}
 #: A marathon plan reaches its longest long run at most this many times.
 MARATHON_PEAK_LONG_RUNS = 3
+#: A long run within this share of the longest counts as reaching it.
+PEAK_LONG_RUN_BAND = 0.05
 #: Below this longest run a marathon plan warns (about 28 km / 17 mi).
 MARATHON_LONG_RUN_AIM = {Unit.KM: 28.0, Unit.MI: 17.0}
 
@@ -187,6 +193,21 @@ def long_run_share_limit(runs_in_week: int, race: Race | None) -> float:
     if race is Race.MARATHON:
         share = max(share, MARATHON_LONG_RUN_SHARE)
     return share
+
+
+def near_peak(distance: float, longest: float) -> bool:
+    """True when a run of ``distance`` reaches a peak of ``longest``: within 5 % of it."""
+    return longest > 0 and distance >= (1 - PEAK_LONG_RUN_BAND) * longest - EPS
+
+
+def peak_long_run_limit(longs: Sequence[float], candidate: float) -> float | None:
+    """For a marathon plan whose weekly long runs so far are ``longs``: None when a long run
+    of ``candidate`` keeps the plan at no more than 3 runs reaching its longest (within
+    5 %), else the distance a run must stay under (5 % short of the longest so far)."""
+    peak = max([*longs, candidate])
+    if sum(near_peak(x, peak) for x in longs) < MARATHON_PEAK_LONG_RUNS:
+        return None
+    return (1 - PEAK_LONG_RUN_BAND) * max(longs, default=0.0)
 
 
 def long_run_distance_cap(profile: RunnerProfile) -> float:
@@ -224,3 +245,17 @@ def may_run_tempo(profile: RunnerProfile) -> bool:
 
 #: A flare's first days hold no run: walking and gentle mobility only.
 FLARE_REST_DAYS = 3
+
+
+def flare_runs_per_week(run_days: int) -> int:
+    """How many runs a flare week may hold: the runner's run days less the one a flare
+    swaps for cross training (a single run day stays a run day)."""
+    return max(1, run_days - 1)
+
+
+def flare_session_limit(usual: float, run_days: int) -> float:
+    """The longest run/walk a flare plan holds: the flare's week (half the usual volume)
+    shared evenly over its runs (``flare_runs_per_week``). A flare has no long run: a week
+    with fewer days to run in (the first, after its days of rest) runs less, never longer
+    sessions."""
+    return FLARE_START_SHARE * usual / flare_runs_per_week(run_days)

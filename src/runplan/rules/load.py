@@ -15,6 +15,7 @@ from .base import (
     _facts,
     _fmt,
     _is_race,
+    _limit,
 )
 from .limits import (
     cutback_stretch,
@@ -58,7 +59,8 @@ def weekly_volume(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
                 week=week.index,
                 date=None,
                 message=f"Week {week.index} runs {_fmt(facts.volumes[i])} {plan.unit}, more than "
-                f"{_fmt(limit)} ({round(increase * 100)} % over the best of the 4 weeks before).",
+                f"{_limit(limit, plan)} ({round(increase * 100)} % over the best of the 4 weeks "
+                "before).",
                 excess=_over(facts.volumes[i], limit),
             )
 
@@ -129,7 +131,7 @@ def cutback_weeks(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
             date=None,
             message=f"Weeks {first} to {week.index} bring no lighter week: week {week.index} "
             f"runs {_fmt(facts.volumes[i])} {plan.unit}, where a cutback would be at most "
-            f"{_fmt(limit)} ({round(profile.cutback_ratio * 100)} % of the week before).",
+            f"{_limit(limit, plan)} ({round(profile.cutback_ratio * 100)} % of the week before).",
             excess=excess if excess is not None and excess > 0 else None,
         )
 
@@ -167,12 +169,14 @@ def taper(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
     """Before a race, the taper weeks run less than the biggest week before the taper, and a
     5k or 10k race week keeps at least 40 % of that week (race excluded), pro rata to the
     runner's run days it has before the eve of the race (and never above what a cutback
-    week allows).
+    week, or a week lighter than the one before, allows). The race week (race excluded)
+    runs less than the week before it: the taper ends on its lightest week.
 
     The taper starts on the week boundary closest to about 7 days before a 5k or 10k, 12
-    before a half marathon and 15 before a marathon (see ``taper_start``): with
-    Monday-to-Sunday weeks and a Sunday race, that is the race week alone for a 5k or 10k
-    and the last two weeks for a half or full marathon.
+    before a half marathon and 19 before a marathon, never more than 21 (see
+    ``taper_start``): with Monday-to-Sunday weeks and a Sunday race, that is the race week
+    alone for a 5k or 10k, the last two weeks for a half marathon and the last three for
+    a marathon.
 
     Evidence: Bosquet et al. 2007 (Medicine & Science in Sports & Exercise, meta-analysis):
     a taper of about two weeks with volume cut by 41 to 60 % improved performance; shorter
@@ -191,6 +195,8 @@ def taper(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
     for i, week in enumerate(plan.weeks, start=1):
         if week.start < first or week.start > profile.race_date:
             continue
+        race_week = week.start <= profile.race_date <= week.start + dt.timedelta(days=6)
+        before_race_week = facts.volumes[i - 1] if i > 1 else 0.0
         if facts.volumes[i] >= peak - EPS and facts.volumes[i] > 0:
             yield Violation(
                 rule="taper",
@@ -198,17 +204,28 @@ def taper(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
                 date=None,
                 message=f"Week {week.index} comes right before the race but runs "
                 f"{_fmt(facts.volumes[i])} {plan.unit}, no less than the biggest week "
-                f"before it ({_fmt(peak)}).",
+                f"before it ({_fmt(peak)} {plan.unit}).",
                 excess=round(facts.volumes[i] / peak - 1, 3) if peak > 0 else None,
+            )
+        elif race_week and before_race_week > 0 and facts.volumes[i] >= before_race_week - EPS:
+            yield Violation(
+                rule="taper",
+                week=week.index,
+                date=None,
+                message=f"The race week runs {_fmt(facts.volumes[i])} {plan.unit} before the "
+                f"race, no less than the {_fmt(facts.volumes[i - 1])} {plan.unit} of the week "
+                "before: the taper should end on its lightest week.",
             )
         floor = race_week_floor(profile.race) * peak * _days_share(week.start, plan)
         if is_cutback_week(week.index, profile.cutback_every) and i > 1:
             floor = min(floor, profile.cutback_ratio * facts.volumes[i - 1])
+        if before_race_week > 0:
+            floor = min(floor, before_race_week - profile.step_for(before_race_week / 3))
         floor = floor_step(floor, profile.step_for(floor))
         if (
             profile.back_pain is not BackPain.FLARE
             and profile.weekly_distance > 0
-            and week.start <= profile.race_date <= week.start + dt.timedelta(days=6)
+            and race_week
             and facts.volumes[i] < floor - EPS
         ):
             yield Violation(

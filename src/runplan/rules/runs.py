@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 
 from ..catalogue import Catalogue
-from ..plan import Plan, RepeatStep, RunStep
+from ..plan import Plan, RepeatStep, RunStep, Session, SessionKind
 from ..profile import BackPain
 from .base import Violation, _fmt, _is_race
 from .limits import FLARE_REST_DAYS
@@ -80,9 +80,14 @@ def run_steps(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
                 )
 
 
+def is_walk(session: Session) -> bool:
+    """True for a walking session: no running in it and its title names a walk."""
+    return session.run is None and "walk" in session.title.lower()
+
+
 def flare_rest_days(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
-    """During a flare, the plan's first 3 days hold no run (a race aside): walking and
-    gentle mobility only.
+    """During a flare, the plan's first 3 days hold no run (a race aside), no cross
+    training other than a walk and no core: walking and gentle mobility only.
 
     Evidence: "How Do I Prevent Lower Back Pain When Running?" (limit activity for a few
     days after a strain); returning after a flare starts with a few days of relative rest
@@ -94,11 +99,20 @@ def flare_rest_days(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
     last = profile.start_date + dt.timedelta(days=FLARE_REST_DAYS - 1)
     for week in plan.weeks:
         for session in week.sessions:
-            if session.is_run and not _is_race(session) and session.date <= last:
-                yield Violation(
-                    rule="flare_rest_days",
-                    week=week.index,
-                    date=session.date,
-                    message=f"The run on {session.date} falls in the first {FLARE_REST_DAYS} "
-                    "days of a flare, which hold walking and gentle mobility only.",
-                )
+            if session.date > last:
+                continue
+            if session.is_run and not _is_race(session):
+                what = "run"
+            elif session.kind is SessionKind.CORE:
+                what = "core session"
+            elif session.kind is SessionKind.CROSS_TRAINING and not is_walk(session):
+                what = "cross-training session"
+            else:
+                continue
+            yield Violation(
+                rule="flare_rest_days",
+                week=week.index,
+                date=session.date,
+                message=f"The {what} on {session.date} falls in the first {FLARE_REST_DAYS} "
+                "days of a flare, which hold walking and gentle mobility only.",
+            )

@@ -6,12 +6,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from ..catalogue import Catalogue, Equipment, Muscle, Timing
+from ..catalogue import BackPain, Catalogue, Equipment, Muscle, Spine, Timing
 from ..plan import BlockName, Plan, RunType, Session, SessionKind
 from .base import (
     CORE_MINUTES,
     HIP_FLEXOR_HOLD_SECONDS,
     PSOAS_PER_WEEK,
+    SAFETY_NOTE,
     Violation,
     _by_day,
     _exercise_ids,
@@ -23,6 +24,7 @@ from .base import (
 from .limits import (
     is_cutback_week,
 )
+from .runs import is_walk
 
 #: The dynamic moves every run's warm-up holds ("Lower Back Pain in Runners").
 WARM_UP_MOVES = ("leg_swings", "hip_circles", "torso_twists")
@@ -36,17 +38,31 @@ PSOAS_STRETCH = "psoas_stretch"
 
 def warm_up(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
     """Every run starts with a dynamic warm-up (leg swings, hip circles, torso twists) and a
-    hamstring stretch.
+    hamstring stretch. While the back flares (the profile says so, or the run carries the
+    flare's stop-on-sharp-pain note), a move that twists or bends the spine (the torso
+    twists) is left out and not missed.
 
     Evidence: "Lower Back Pain in Runners" (dynamic warm-up before every run) and "How to
-    Prevent Back Pain While Running" (stretch the hamstrings before every run).
+    Prevent Back Pain While Running" (stretch the hamstrings before every run); the torso
+    twists' caution in the catalogue (leave them out while the back flares: twisting
+    strains a sore lower back) and "How Do I Prevent Lower Back Pain When Running?" (limit
+    activity for a few days after a strain). Leaving the move out in a flare only, not for
+    mild pain, is a convention of runplan.
     """
+    flare = plan.profile.back_pain is BackPain.FLARE
+    bending = {
+        e
+        for e in WARM_UP_MOVES
+        if (ex := catalogue.get(e)) is not None and ex.spine is not Spine.NEUTRAL
+    }
     for week in plan.weeks:
         for session in week.sessions:
             if not session.is_run:
                 continue
+            # A flare found in the log by a re-plan marks its runs with the flare's note.
+            spared = bending if flare or SAFETY_NOTE in session.notes else set()
             ids = _exercise_ids(session, BlockName.WARM_UP)
-            missing = [e for e in WARM_UP_MOVES if e not in ids]
+            missing = [e for e in WARM_UP_MOVES if e not in ids and e not in spared]
             hamstrings = any(
                 (ex := catalogue.get(e)) is not None
                 and Muscle.HAMSTRINGS in ex.muscles.primary
@@ -112,7 +128,8 @@ def cool_down(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
 
 def core_strength(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
     """``core_per_week`` core sessions of 15 to 25 minutes a week, never before a run on the
-    same day and never the day before the long run (or the race).
+    same day and never the day before the long run (or the race). A first week that opens
+    with walking days (a flare's; see ``flare_rest_days``) may hold fewer.
 
     Evidence: all five articles put core strength at the centre of back care; two or three
     sessions a week is the usual dose. Tired trunk muscles protect the spine less, so core
@@ -126,7 +143,9 @@ def core_strength(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
     for week in plan.weeks:
         days = _by_day(week)
         cores = [s for s in week.sessions if s.kind is SessionKind.CORE]
-        full = _is_full_week(week, plan)
+        # A flare's first week gives its first days to walking: fewer core sessions.
+        flare_start = week.index == 1 and any(is_walk(s) for s in week.sessions)
+        full = _is_full_week(week, plan) and not flare_start
         if (full and len(cores) != profile.core_per_week) or len(cores) > profile.core_per_week:
             yield Violation(
                 rule="core_strength",
@@ -243,10 +262,14 @@ def rest(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
 
 def dose_progression(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
     """Reps and holds grow toward the exercise's progression target by at most one step a
-    week; cutback weeks do not grow; an exercise without a progression does not grow.
+    week; cutback weeks do not grow; an exercise without a progression does not grow. Nor
+    does a dose drop: outside cutback weeks and the race week, an exercise is done at no
+    less than the most the runner has done before.
 
     Evidence: "How Do I Prevent Lower Back Pain When Running?" (leg lowers: 10 reps, working
-    up to 20 over time); small steps let tissue adapt.
+    up to 20 over time); small steps let tissue adapt. The coaching reference progresses by
+    dose, then by a harder variant: a dose that falls back in a building week undoes that
+    progress without a reason. Letting cutback and race weeks drop is a convention.
     """
     every = plan.profile.cutback_every
     last: dict[str, tuple[int, int]] = {}  # exercise -> (week index, amount)
@@ -270,6 +293,14 @@ def dose_progression(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
                     allowed = prev_amount + step * growth_weeks
                     if amount > prev_amount:
                         allowed = min(allowed, max(target, prev_amount))
+                    if amount < prev_amount and not _lighter(plan, week.index, session.date):
+                        yield Violation(
+                            rule="dose_progression",
+                            week=week.index,
+                            date=session.date,
+                            message=f"{exercise.name} drops from {prev_amount} to {amount} on "
+                            f"{session.date}; outside a cutback or race week a dose holds.",
+                        )
                     if amount > allowed:
                         yield Violation(
                             rule="dose_progression",
@@ -279,6 +310,14 @@ def dose_progression(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
                             f"{session.date}; at most {allowed} is allowed by then.",
                         )
                 last[item.exercise] = (week.index, max(amount, seen[1] if seen else 0))
+
+
+def _lighter(plan: Plan, week: int, day: dt.date) -> bool:
+    """True in a cutback week and in the 7 days before the race: doses may drop there."""
+    race = plan.profile.race_date
+    if race is not None and 0 <= (race - day).days < 7:
+        return True
+    return is_cutback_week(week, plan.profile.cutback_every)
 
 
 def equipment(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:

@@ -182,6 +182,67 @@ def variety(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
         )
 
 
+def families(catalogue: Catalogue) -> dict[str, str]:
+    """Each exercise's family: the exercises its ``easier`` and ``harder`` links join (a
+    kneeling plank, the plank and the ball pike are one family), named by the family's
+    first id in alphabetical order. An exercise without links is a family of its own."""
+    links: dict[str, set[str]] = {i: set() for i in catalogue}
+    for exercise in catalogue.values():
+        for other in (exercise.easier, exercise.harder):
+            if other is not None and other in catalogue and other != exercise.id:
+                links[exercise.id].add(other)
+                links[other].add(exercise.id)
+    family: dict[str, str] = {}
+    for start in sorted(catalogue):
+        if start in family:
+            continue
+        group, todo = {start}, [start]
+        while todo:
+            for other in links[todo.pop()]:
+                if other not in group:
+                    group.add(other)
+                    todo.append(other)
+        family.update(dict.fromkeys(group, min(group)))
+    return family
+
+
+def one_variant(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
+    """A core session holds one variant of an exercise: never an easier and a harder one
+    together (a plank and a kneeling plank, a side plank and a Spiderman plank). The harder
+    variant replaces the easier one once the runner is ready for it.
+
+    Evidence: the coaching reference ("progress an exercise by dose first, then by a harder
+    variant; regress to an easier variant when a movement hurts": one takes the other's
+    place). Counting every exercise the catalogue's ``easier``/``harder`` links join as
+    one family is a convention of runplan.
+    """
+    family = families(catalogue)
+    for week in plan.weeks:
+        for session in week.sessions:
+            if session.kind is not SessionKind.CORE:
+                continue
+            ids = list(
+                dict.fromkeys(
+                    p.exercise
+                    for name, p in session.prescriptions()
+                    if name is BlockName.MAIN and p.exercise in family
+                )
+            )
+            by_family: dict[str, list[str]] = {}
+            for i in ids:
+                by_family.setdefault(family[i], []).append(i)
+            for group in by_family.values():
+                if len(group) > 1:
+                    names = " and ".join(catalogue[i].name for i in group)
+                    yield Violation(
+                        rule="one_variant",
+                        week=week.index,
+                        date=session.date,
+                        message=f"The core session on {session.date} holds {names}; one "
+                        "variant of an exercise a session is enough.",
+                    )
+
+
 def race_week_strength(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
     """Strength is lighter in the week of a race and stops before it: no core session on
     race day or in the 2 days before it, and at most 16 minutes in the days before that.
@@ -229,7 +290,9 @@ __all__ = [
     "avoid_when",
     "easier_first",
     "easier_fit",
+    "families",
     "level",
+    "one_variant",
     "race_week_strength",
     "suits",
     "variety",
