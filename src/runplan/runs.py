@@ -160,11 +160,14 @@ PAIN_RULE = (
 
 
 def _to_step(distance: float, step: Callable[[float], float]) -> float:
-    """``distance`` rounded to the nearest multiple of its step, or to 0.01 where the step
-    is too coarse for that to stay within 5 % (the steps must still add up)."""
+    """``distance`` rounded down to a multiple of its step, or down to 0.01 where the step
+    is too coarse for that to stay within 5 % (the steps must still add up). Never up: a
+    session's distance must not pass the cap its steps were chosen for."""
     size = step(distance)
-    rounded = round(round(distance / size) * size, 2)
-    return rounded if abs(rounded - distance) <= 0.05 * distance else round(distance, 2)
+    down = round(math.floor(distance / size + 1e-9) * size, 2)
+    if distance - down <= 0.05 * distance:
+        return down
+    return round(math.floor(distance * 100 + 1e-9) / 100, 2)
 
 
 def _flare_candidates(stage: int, most: int, paces: Paces) -> list[list[RunStep | RepeatStep]]:
@@ -193,19 +196,26 @@ def _flare_candidates(stage: int, most: int, paces: Paces) -> list[list[RunStep 
     return candidates
 
 
+def _flare_seconds(week: int) -> int:
+    """The most running and walking, in seconds, a return-to-run session holds in week
+    ``week`` (0 first) of a flare; an earlier stage done again keeps its own week's time."""
+    return 60 * (FLARE_MAIN_MINUTES + FLARE_MAIN_GROWTH * max(week, 0))
+
+
 def flare_steps(
     distance: float, paces: Paces, week: int, step: Callable[[float], float]
 ) -> list[RunStep | RepeatStep]:
     """A return-to-run session in week ``week`` (0 first) of a flare: a warm-up walk, rounds
     of running and walking at that week's stage, as many as the week's minutes allow while
-    the distance they cover (rounded to its ``step``) stays within ``distance`` (an earlier
-    stage when even one round is too far), and a cool-down walk. Steps are in time only."""
+    the distance they cover (rounded down to its ``step``) stays within ``distance`` (an
+    earlier stage, in its own week's time, when even one round is too far), and a cool-down
+    walk. Steps are in time only."""
     stage = min(max(week, 0), len(FLARE_STAGES) - 1)
-    most = 60 * (FLARE_MAIN_MINUTES + FLARE_MAIN_GROWTH * max(week, 0))
+    most = _flare_seconds(week)
     fits = (
         c
         for k in range(stage, -1, -1)
-        for c in _flare_candidates(k, most, paces)
+        for c in _flare_candidates(k, most if k == stage else min(most, _flare_seconds(k)), paces)
         if _to_step(steps_distance(c), step) <= distance + 1e-9
     )
     inner = next(fits, [RunStep(kind=StepKind.RUN, minutes=1.0, pace=paces.easy)])
