@@ -167,7 +167,10 @@ def _to_step(distance: float, step: Callable[[float], float]) -> float:
     down = round(math.floor(distance / size + 1e-9) * size, 2)
     if distance - down <= 0.05 * distance:
         return down
-    return round(math.floor(distance * 100 + 1e-9) / 100, 2)
+    cents = round(math.floor(distance * 100 + 1e-9) / 100, 2)
+    if distance - cents <= 0.05 * distance:
+        return cents
+    return round(math.floor(distance * 1000 + 1e-9) / 1000, 3)  # a very short session
 
 
 def _flare_candidates(stage: int, most: int, paces: Paces) -> list[list[RunStep | RepeatStep]]:
@@ -241,7 +244,7 @@ def flare_run(
         if flat[2].kind is StepKind.WALK
         else "Run without stopping, walking a minute whenever you need."
     )
-    return planned(RunType.RUN_WALK, max(covered, 0.01), steps, note=f"{stage} {PAIN_RULE}")
+    return planned(RunType.RUN_WALK, max(covered, 0.01), steps, note=stage, rule=PAIN_RULE)
 
 
 def race_steps(distance: float, paces: Paces) -> list[RunStep | RepeatStep]:
@@ -263,6 +266,7 @@ class PlannedRun:
     stage: int = -1  # the programme stage of a beginner's session, else -1
     running: float = 0.0  # minutes of running in a beginner's session
     note: str = ""
+    rule: str = ""  # a safety line every run of its kind carries (a flare's pain rule)
 
     @property
     def key(self) -> tuple[int, float]:
