@@ -211,17 +211,20 @@ def flare_steps(
     """A return-to-run session in week ``week`` (0 first) of a flare: a warm-up walk, rounds
     of running and walking at that week's stage, as many as the week's minutes allow while
     the distance they cover (rounded down to its ``step``) stays within ``distance`` (an
-    earlier stage, in its own week's time, when even one round is too far), and a cool-down
-    walk. Steps are in time only."""
+    earlier stage, in its own week's time, when it covers more within that), and a
+    cool-down walk. Steps are in time only."""
     stage = min(max(week, 0), len(FLARE_STAGES) - 1)
     most = _flare_seconds(week)
-    fits = (
-        c
+    fits = [
+        (_to_step(steps_distance(c), step), k, c)
         for k in range(stage, -1, -1)
         for c in _flare_candidates(k, most if k == stage else min(most, _flare_seconds(k)), paces)
         if _to_step(steps_distance(c), step) <= distance + 1e-9
-    )
-    inner = next(fits, [RunStep(kind=StepKind.RUN, minutes=1.0, pace=paces.easy)])
+    ]
+    # The most distance that fits, the latest stage first among equals: a later week never
+    # covers less than an earlier one for the same cap.
+    best = max(fits, key=lambda f: (f[0], f[1]), default=None)
+    inner = best[2] if best else [RunStep(kind=StepKind.RUN, minutes=1.0, pace=paces.easy)]
     return [
         RunStep(kind=StepKind.WARM_UP, minutes=WALK_IN),
         *inner,
