@@ -103,7 +103,7 @@ def test_every_session_has_steps_blocks_doses_and_notes(flare_plan: Plan) -> Non
         '<li class="repeat">Repeat 8 times: <ul><li>Run 3 min</li><li>Walk 1 min</li></ul></li>'
         in html
     )
-    assert "<h4>Run steps</h4>" in html and "<li>Warm-up 5 min</li>" in html
+    assert "<h4>Run steps</h4>" in html and "<li>Brisk walk 5 min</li>" in html
     assert "<h4>Warm-up</h4>" in html and "<h4>Cool-down</h4>" in html
     assert 'Leg swings: <span class="dose">10 reps per side</span>' in html
     safety = "Stop at once if you feel sharp pain, and see a physical therapist before going on."

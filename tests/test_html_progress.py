@@ -18,10 +18,10 @@ from .golden import GOLDEN_HTML
 #: Friday of week 2: week 1 is whole, week 2 counts Monday to Thursday, week 3 is to come.
 TODAY = dt.date(2026, 1, 16)
 
-#: Runs of the 3-week back-flare plan: Thu 8 (4.1 km), Sun 11 (4.1), Tue 13 (4.1), Thu 15 (4.1).
+#: Runs of the 3-week back-flare plan: Thu 8 (2.1 km), Sun 11 (2.1), Tue 13 (2.8), Thu 15 (2.8).
 LOG_CSV = (
     "date,session,status,distance,pain,note\n"
-    "2026-01-08,run,done,4.2,2,stiff at first\n"
+    "2026-01-08,run,done,2.2,2,stiff at first\n"
     "2026-01-11,runplan-20260105-20260111-run,partial,,1,\n"
     "2026-01-13,run,skipped,,4,<script>alert(1)</script>\n"
     "2026-01-14,core,done,,0,\n"
@@ -50,25 +50,25 @@ def _cells(html: str, row_id: str) -> list[str]:
 
 def test_plan_runs_are_the_ones_the_log_was_written_for(plan: Plan) -> None:
     runs = [(s.date.day, s.distance) for s in plan.sessions() if s.kind.value == "run"]
-    assert runs[:4] == [(8, 4.1), (11, 4.1), (13, 4.1), (15, 4.1)]
+    assert runs[:4] == [(8, 2.1), (11, 2.1), (13, 2.8), (15, 2.8)]
 
 
 def test_section_shows_each_past_week_planned_against_logged(plan: Plan, log_path: Path) -> None:
     html = to_html(plan, log=TrainingLog.from_file(log_path), today=TODAY)
-    # Week 1: 4.1 + 4.1 planned; 4.2 run and half of 4.1 for the partial run (6.25, shown
-    # 6.2); done and partial count as runs; worst pain 2.
-    assert _cells(html, "done-1") == ["1", "Mon 05 Jan", "8.2 km", "6.2 km", "2/2", "2/10"]
-    # Week 2 up to Thursday: two runs planned (4.1 each), one skipped, 5 logged; worst pain
+    # Week 1: 2.1 + 2.1 planned; 2.2 run and half of 2.1 for the partial run (3.25, shown
+    # 3.2); done and partial count as runs; worst pain 2.
+    assert _cells(html, "done-1") == ["1", "Mon 05 Jan", "4.2 km", "3.2 km", "2/2", "2/10"]
+    # Week 2 up to Thursday: two runs planned (2.8 each), one skipped, 5 logged; worst pain
     # 4 (the skipped run's), the core day's 0 counts too.
-    assert _cells(html, "done-2") == ["2 so far", "Mon 12 Jan", "8.2 km", "5 km", "1/2", "4/10"]
+    assert _cells(html, "done-2") == ["2 so far", "Mon 12 Jan", "5.6 km", "5 km", "1/2", "4/10"]
     assert 'id="done-3"' not in html
-    assert "Logged before Friday 16 January: 11.2 km of 16.4 km planned, 3/4 runs." in html
+    assert "Logged before Friday 16 January: 8.2 km of 9.8 km planned, 3/4 runs." in html
     # Pain of 3 or more (where re-planning holds the volume) stands out.
     assert '<td class="sore">4/10</td>' in html and '<td class="sore">0/10' not in html
     assert "Week 1, Thu 08 Jan: stiff at first" in html
     assert "not counted" not in html
     # The overview's Logged column links each past week to its row; coming weeks show "-".
-    assert '<a href="#done-1">6.2 km</a>' in html and '<a href="#done-2">5 km</a>' in html
+    assert '<a href="#done-1">3.2 km</a>' in html and '<a href="#done-2">5 km</a>' in html
     overview = html[html.index('id="overview"') : html.index('id="done"')]
     assert (
         len(re.findall(r"<th[ >]", overview)) == 8 and overview.count('<td class="num">-</td>') == 1
@@ -110,11 +110,11 @@ def test_cli_status_writes_the_page(
     assert out.out == "" and f"Wrote {page}" in out.err
     html = page.read_text(encoding="utf-8")
     assert html == to_html(plan, log=TrainingLog.from_file(log_path), today=TODAY)
-    assert _cells(html, "done-1")[2:] == ["8.2 km", "6.2 km", "2/2", "2/10"]
+    assert _cells(html, "done-1")[2:] == ["4.2 km", "3.2 km", "2/2", "2/10"]
     # Without -o the table stays the output.
     assert main(args) == 0
     assert capsys.readouterr().out.splitlines()[1].split()[:5] == [
-        "1", "2026-01-05", "8.2", "km", "6.2"
+        "1", "2026-01-05", "4.2", "km", "3.2"
     ]  # fmt: skip
 
 

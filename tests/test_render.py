@@ -91,7 +91,7 @@ def test_markdown_shows_what_the_calendar_shows() -> None:
     md = to_markdown(plan)
     run = next(s for s in plan.sessions() if s.kind is SessionKind.RUN)
     # Run/walk as steps, the repeat as such, between labelled walks.
-    assert "1. Warm-up 5 min\n2. 8 x (Run 3 min, Walk 1 min)\n3. Cool-down 5 min" in md
+    assert "1. Brisk walk 5 min\n2. 8 x (Run 3 min, Walk 1 min)\n3. Cool-down walk 5 min" in md
     # Warm-up and cool-down are labelled blocks with one exercise a line, not one cell.
     assert "**Warm-up**\n\n- Leg swings: 10 reps per side\n" in md
     assert "**Cool-down**\n\n- Calf stretch: 30 s per side\n" in md
@@ -162,8 +162,9 @@ def test_step_text(step: RunStep | RepeatStep, text: str) -> None:
 def test_session_text_lists_run_steps_when_the_plan_has_them() -> None:
     plan = with_steps(build_plan(example("back_pain_flare")))
     run = next(s for s in plan.sessions() if s.kind is SessionKind.RUN)
-    assert "\nSteps\n- Warm-up 5 min\n- 8 x (Run 3 min, Walk 1 min)\n- Cool-down 5 min\n" in (
-        session_text(run, "km")
+    assert (
+        "\nSteps\n- Brisk walk 5 min\n- 8 x (Run 3 min, Walk 1 min)\n- Cool-down walk 5 min\n"
+        in (session_text(run, "km"))
     )
     bare = without_steps(build_plan(example("back_pain_flare")))
     assert "Steps" not in session_text(next(s for s in bare.sessions() if s.run), "km")

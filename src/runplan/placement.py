@@ -307,7 +307,36 @@ class Placer:
                 placed[day] = min(placed[day], most)
                 if placed[day] <= 0:
                     del placed[day]
+        if self.flare:
+            self.cover_flare(placed, long_date, kept_runs)
         return self.dress(index, kind, placed, long_date)
+
+    def flare_run(self, day: dt.date, distance: float) -> runs.PlannedRun:
+        """The run/walk session on ``day`` of a flare, of at most ``distance``."""
+        since = self.flare_from or self.p.start_date
+        return runs.flare_run(distance, self.paces, (day - since).days // 7, self.p.step_for)
+
+    def cover_flare(
+        self, placed: dict[dt.date, float], long_date: dt.date | None, kept: list[float]
+    ) -> None:
+        """Replace each placed distance by what its run/walk session covers, never more than
+        placed (so never past its cap; a day no session fits is dropped), the long-run day
+        first and no other day longer (a flare's weeks count from the flare, so one week's
+        days can be at different stages); then share again, until nothing changes."""
+        while True:
+            before = dict(placed)
+            for day in sorted(placed, key=lambda d: d != long_date):
+                most = placed[day]
+                if long_date in placed and day != long_date:
+                    most = min(most, placed[long_date])
+                covered = self.flare_run(day, most).distance
+                if covered <= most + rules.EPS:
+                    placed[day] = covered
+                else:
+                    del placed[day]
+            self.keep_share(placed, long_date, kept)
+            if placed == before:
+                return
 
     def keep_share(
         self, placed: dict[dt.date, float], long_date: dt.date | None, kept: list[float]
@@ -340,9 +369,7 @@ class Placer:
         out: dict[dt.date, runs.PlannedRun] = {}
         for day, distance in placed.items():
             if self.flare:
-                out[day] = runs.planned(
-                    RunType.RUN_WALK, distance, runs.run_walk_steps(distance, paces)
-                )
+                out[day] = self.flare_run(day, distance)
             elif day == long_date:
                 out[day] = runs.planned(
                     RunType.LONG, distance, runs.easy_steps(distance, paces.easy)

@@ -14,9 +14,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .catalogue import Level
+from .paces import Paces, middle, paces_for, riegel
 from .plan import PaceRange, RepeatStep, RunStep, RunType, StepKind
-from .profile import Race, RunnerProfile, Unit
+from .profile import Race, Unit
 
 __all__ = [
     "Paces",
@@ -27,112 +27,17 @@ __all__ = [
     "steps_minutes",
 ]
 
-#: Riegel's fatigue exponent: T2 = T1 x (D2 / D1) ** 1.06 (Riegel, American Scientist 1981).
-RIEGEL_EXPONENT = 1.06
-#: Kilometres in a mile.
-KM_PER_MI = 1.609344
-#: Cautious default easy (or, for a beginner, running) paces per level, in s/km (slow, fast).
-#: A new runner's running pace is often 7 to 9 min/km (coaching reference).
-DEFAULT_EASY_KM: dict[Level, tuple[int, int]] = {
-    Level.BEGINNER: (540, 420),
-    Level.INTERMEDIATE: (420, 360),
-    Level.ADVANCED: (360, 300),
-}
-#: Brisk walking, about 10 to 12 min/km (coaching reference).
-WALK_KM = (720, 600)
 #: Warm-up and cool-down walks in a run/walk session, in minutes. They count in the
 #: session's minutes, not in its distance: easy walking around the workout is not load.
-WALK_IN, WALK_OUT = 3.0, 2.0
+#: The warm-up is a 5-minute brisk walk, as in Couch-to-5K (coaching reference); a
+#: beginner's session then keeps to 20 to 35 minutes and ends on its last walk or run (the
+#: cool-down stretches follow), a return-to-run session after a flare on a short walk.
+WALK_IN, WALK_OUT, FLARE_WALK_OUT = 5.0, 0.0, 2.0
 #: Strides: count and seconds each (4 to 8 x 15 to 30 s, coaching reference), with a
-#: minute of easy jogging or walking between.
-STRIDES, STRIDE_SECONDS, STRIDE_RECOVER_SECONDS = 6, 20, 60
+#: minute of easy jogging or walking between. Whole half-minutes keep step minutes exact.
+STRIDES, STRIDE_SECONDS, STRIDE_RECOVER_SECONDS = 6, 30, 60
 #: A tempo block's length in minutes, and its most as a share of the session's distance.
 TEMPO_MINUTES, TEMPO_SHARE = 20.0, 0.4
-#: Race pace per race as a share of the easy pace's middle, when no recent race is known
-#: (convention; the Riegel paces replace these when ``recent_race`` is given).
-RACE_OF_EASY = {Race.FIVE_K: 0.80, Race.TEN_K: 0.83, Race.HALF_MARATHON: 0.87, Race.MARATHON: 0.92}
-
-
-def riegel(seconds: float, from_km: float, to_km: float) -> float:
-    """The equivalent time over ``to_km`` of a race of ``seconds`` over ``from_km``.
-
-    Riegel, "Athletic records and human endurance", American Scientist 69 (1981):
-    T2 = T1 x (D2 / D1) ** 1.06.
-    """
-    return float(seconds * (to_km / from_km) ** RIEGEL_EXPONENT)
-
-
-def _range(middle: float, spread: float) -> PaceRange:
-    """A pace range around ``middle`` seconds per unit, ``spread`` (a fraction) each way."""
-    return PaceRange(slow=round(middle * (1 + spread)), fast=round(middle * (1 - spread)))
-
-
-def _per_unit(seconds_per_km: float, unit: Unit) -> float:
-    return seconds_per_km if unit is Unit.KM else seconds_per_km * KM_PER_MI
-
-
-def middle(pace: PaceRange) -> float:
-    """The middle of a pace range, in seconds per unit: the pace distances are planned at."""
-    return (pace.slow + pace.fast) / 2
-
-
-@dataclass(frozen=True)
-class Paces:
-    """A runner's pace ranges, seconds per unit of the plan."""
-
-    easy: PaceRange
-    """Easy and long runs (for a beginner, the running in run/walk)."""
-    walk: PaceRange
-    """Brisk walking."""
-    tempo: PaceRange
-    """Comfortably hard: between half-marathon and 10 km race pace."""
-    race: PaceRange
-    """The goal race's pace (the 5 km pace when there is no race)."""
-    stride: PaceRange
-    """Strides: quick, relaxed, faster than race pace."""
-    source: str
-    """Where the paces come from, in words."""
-
-
-def paces_for(profile: RunnerProfile) -> Paces:
-    """The runner's paces: from ``recent_race`` (Riegel), else ``easy_pace``, else a
-    cautious default for the level. Every pace is a range."""
-    unit = profile.unit
-    walk = PaceRange(
-        slow=round(_per_unit(WALK_KM[0], unit)), fast=round(_per_unit(WALK_KM[1], unit))
-    )
-    race_km = (profile.race or Race.FIVE_K).km
-    if profile.recent_race is not None:
-        done = profile.recent_race
-        per_km = {
-            km: riegel(done.seconds, done.distance.km, km) / km
-            for km in (5.0, 10.0, 21.0975, 42.195, race_km)
-        }
-        marathon = _per_unit(per_km[42.195], unit)
-        easy = PaceRange(slow=round(marathon * 1.25), fast=round(marathon * 1.10))
-        tempo = PaceRange(
-            slow=round(_per_unit(per_km[21.0975], unit)), fast=round(_per_unit(per_km[10.0], unit))
-        )
-        race = _range(_per_unit(per_km[race_km], unit), 0.02)
-        five = _per_unit(per_km[5.0], unit)
-        source = f"your {done.distance.label} in {done.time} (Riegel's formula)"
-    else:
-        if profile.easy_pace is not None:
-            given = profile.pace_minutes * 60
-            easy = _range(given, 0.04)
-            source = f"your easy pace of {profile.easy_pace}"
-        else:
-            slow, fast = DEFAULT_EASY_KM[profile.level]
-            easy = PaceRange(slow=round(_per_unit(slow, unit)), fast=round(_per_unit(fast, unit)))
-            source = f"a cautious default for a {profile.level.value} runner"
-        base = middle(easy)
-        tempo = PaceRange(slow=round(base * 0.90), fast=round(base * 0.85))
-        race = _range(base * RACE_OF_EASY[profile.race or Race.FIVE_K], 0.02)
-        five = base * RACE_OF_EASY[Race.FIVE_K]
-    if walk.fast <= easy.slow:  # a very slow runner: walking is not faster than running
-        walk = PaceRange(slow=max(walk.slow, easy.slow + 60), fast=easy.slow + 30)
-    stride = PaceRange(slow=round(five), fast=round(five * 0.92))
-    return Paces(easy=easy, walk=walk, tempo=tempo, race=race, stride=stride, source=source)
 
 
 # ---------------------------------------------------------------------- step sums
@@ -183,9 +88,10 @@ def _round_distance(value: float) -> float:
 
 
 def stride_steps(distance: float, paces: Paces) -> list[RunStep | RepeatStep]:
-    """An easy run that ends with strides: 6 x 20 s quick and relaxed, a minute easy between."""
+    """An easy run that ends with strides: 6 x 30 s quick and relaxed, a minute's easy walk
+    or jog between (its pace left open, so it covers no planned distance)."""
     stride = RunStep(kind=StepKind.STRIDE, minutes=STRIDE_SECONDS / 60, pace=paces.stride)
-    recover = RunStep(kind=StepKind.RECOVER, minutes=STRIDE_RECOVER_SECONDS / 60, pace=paces.walk)
+    recover = RunStep(kind=StepKind.RECOVER, minutes=STRIDE_RECOVER_SECONDS / 60)
     block = RepeatStep(repeat=STRIDES, steps=[stride, recover])
     easy = _round_distance(distance - steps_distance([block]))
     if easy <= 0:
@@ -229,23 +135,119 @@ def fast_minutes(steps: Sequence[RunStep | RepeatStep]) -> float:
     return total
 
 
-def run_walk_steps(distance: float, paces: Paces) -> list[RunStep | RepeatStep]:
-    """Run/walk by distance (a sore back easing back in): warm-up walk, rounds of 4 min
-    running and 1 min walking, the last part at an easy run, cool-down walk."""
-    run = RunStep(kind=StepKind.RUN, minutes=4.0, pace=paces.easy)
-    walk = RunStep(kind=StepKind.WALK, minutes=1.0, pace=paces.walk)
-    per_round = steps_distance([run, walk])
-    rounds = int(distance / per_round)
-    steps: list[RunStep | RepeatStep] = [RunStep(kind=StepKind.WARM_UP, minutes=WALK_IN)]
-    if rounds >= 2:
-        steps.append(RepeatStep(repeat=rounds, steps=[run, walk]))
-    else:
-        rounds = 0
-    rest = _round_distance(distance - rounds * per_round)
-    if rest > 0.01:
-        steps.append(RunStep(kind=StepKind.RUN, distance=rest, pace=paces.easy))
-    steps.append(RunStep(kind=StepKind.COOL_DOWN, minutes=WALK_OUT))
-    return steps
+#: Return to running after a flare: (seconds running, seconds walking) per round, one
+#: stage a week from the first run, the last a continuous run. It starts at 1:1 and the
+#: running lengthens week by week, as the beginner's programme does (practice: a few days
+#: of rest and walking, then run/walk, progressing only while the pain rule holds).
+FLARE_STAGES: tuple[tuple[int, int], ...] = (
+    (60, 60),
+    (120, 60),
+    (180, 60),
+    (240, 60),
+    (300, 60),
+    (480, 60),
+    (600, 60),
+    (60, 0),
+)
+#: Running and walking in a return-to-run session: at most this many minutes in its first
+#: week, and this many more each week after (convention).
+FLARE_MAIN_MINUTES, FLARE_MAIN_GROWTH = 20, 5
+#: The pain rule every run in a flare carries (practice, coaching reference).
+PAIN_RULE = (
+    "Go on to the next step only if pain during the run and the next morning stays at about "
+    "2/10 or less and is no worse the day after; otherwise repeat this step or walk instead."
+)
+
+
+def _to_step(distance: float, step: Callable[[float], float]) -> float:
+    """``distance`` rounded down to a multiple of its step, or down to 0.01 where the step
+    is too coarse for that to stay within 5 % (the steps must still add up). Never up: a
+    session's distance must not pass the cap its steps were chosen for."""
+    size = step(distance)
+    down = round(math.floor(distance / size + 1e-9) * size, 2)
+    if distance - down <= 0.05 * distance:
+        return down
+    cents = round(math.floor(distance * 100 + 1e-9) / 100, 2)
+    if distance - cents <= 0.05 * distance:
+        return cents
+    return round(math.floor(distance * 1000 + 1e-9) / 1000, 3)  # a very short session
+
+
+def _flare_candidates(stage: int, most: int, paces: Paces) -> list[list[RunStep | RepeatStep]]:
+    """The running and walking a return-to-run session at ``stage`` may hold within ``most``
+    seconds, longest first: whole rounds, the last run cut to whole minutes where that fits
+    better."""
+    run_s, walk_s = FLARE_STAGES[stage]
+    if walk_s == 0:
+        return [
+            [RunStep(kind=StepKind.RUN, minutes=float(m), pace=paces.easy)]
+            for m in range(most // 60, 0, -1)
+        ]
+    run = RunStep(kind=StepKind.RUN, minutes=run_s / 60, pace=paces.easy)
+    walk = RunStep(kind=StepKind.WALK, minutes=walk_s / 60, pace=paces.walk)
+    candidates: list[list[RunStep | RepeatStep]] = []
+    for rounds in range(most // (run_s + walk_s), 0, -1):
+        whole: list[RunStep | RepeatStep] = (
+            [RepeatStep(repeat=rounds, steps=[run, walk])] if rounds >= 2 else [run, walk]
+        )
+        left = min(run_s - 60, most - rounds * (run_s + walk_s))
+        for extra in range(left // 60, 0, -1):
+            candidates.append(
+                [*whole, RunStep(kind=StepKind.RUN, minutes=float(extra), pace=paces.easy)]
+            )
+        candidates.append(whole)
+    return candidates
+
+
+def _flare_seconds(week: int) -> int:
+    """The most running and walking, in seconds, a return-to-run session holds in week
+    ``week`` (0 first) of a flare; an earlier stage done again keeps its own week's time."""
+    return 60 * (FLARE_MAIN_MINUTES + FLARE_MAIN_GROWTH * max(week, 0))
+
+
+def flare_steps(
+    distance: float, paces: Paces, week: int, step: Callable[[float], float]
+) -> list[RunStep | RepeatStep]:
+    """A return-to-run session in week ``week`` (0 first) of a flare: a warm-up walk, rounds
+    of running and walking at that week's stage, as many as the week's minutes allow while
+    the distance they cover (rounded down to its ``step``) stays within ``distance`` (an
+    earlier stage, in its own week's time, when it covers more within that), and a
+    cool-down walk. Steps are in time only."""
+    stage = min(max(week, 0), len(FLARE_STAGES) - 1)
+    most = _flare_seconds(week)
+    fits = [
+        (_to_step(steps_distance(c), step), k, c)
+        for k in range(stage, -1, -1)
+        for c in _flare_candidates(k, most if k == stage else min(most, _flare_seconds(k)), paces)
+        if _to_step(steps_distance(c), step) <= distance + 1e-9
+    ]
+    # The most distance that fits, the latest stage first among equals: a later week never
+    # covers less than an earlier one for the same cap.
+    best = max(fits, key=lambda f: (f[0], f[1]), default=None)
+    inner = best[2] if best else [RunStep(kind=StepKind.RUN, minutes=1.0, pace=paces.easy)]
+    return [
+        RunStep(kind=StepKind.WARM_UP, minutes=WALK_IN),
+        *inner,
+        RunStep(kind=StepKind.COOL_DOWN, minutes=FLARE_WALK_OUT),
+    ]
+
+
+def flare_run(
+    distance: float, paces: Paces, week: int, step: Callable[[float], float]
+) -> PlannedRun:
+    """A run/walk session in week ``week`` (0 first) of a flare, of at most ``distance``: its
+    distance is what its steps cover, rounded to its ``step`` (the same session again for
+    that distance), and its note names the stage and the pain rule."""
+    steps = flare_steps(distance, paces, week, step)
+    covered = _to_step(steps_distance(steps), step)
+    flat = [s for x in steps for s in (x.steps if isinstance(x, RepeatStep) else [x])]
+    run_m, walk_m = flat[1].minutes or 0.0, flat[2].minutes or 0.0
+    stage = (
+        f"Run {run_m:g} min, walk {walk_m:g} min, and repeat."
+        if flat[2].kind is StepKind.WALK
+        else "Run without stopping, walking a minute whenever you need."
+    )
+    return planned(RunType.RUN_WALK, max(covered, 0.01), steps, note=stage, rule=PAIN_RULE)
 
 
 def race_steps(distance: float, paces: Paces) -> list[RunStep | RepeatStep]:
@@ -267,6 +269,7 @@ class PlannedRun:
     stage: int = -1  # the programme stage of a beginner's session, else -1
     running: float = 0.0  # minutes of running in a beginner's session
     note: str = ""
+    rule: str = ""  # a safety line every run of its kind carries (a flare's pain rule)
 
     @property
     def key(self) -> tuple[int, float]:
@@ -281,7 +284,7 @@ def planned(
     return PlannedRun(
         type=run_type,
         distance=distance,
-        minutes=max(1, round(steps_minutes(steps))),
+        minutes=max(1, math.floor(steps_minutes(steps) + 0.5)),
         steps=steps,
         **extra,
     )
@@ -305,9 +308,10 @@ MAIN_MINUTES = (15, 30)
 
 
 def stage_steps(stage: int, minutes: int, paces: Paces) -> list[RunStep | RepeatStep]:
-    """A beginner's session at ``stage`` with ``minutes`` of running and walking: rounds of
-    run and walk (the last round's run cut short when the minutes end there), between a
-    warm-up walk and a cool-down walk."""
+    """A beginner's session at ``stage`` with about ``minutes`` of running and walking:
+    a 5-minute brisk warm-up walk, then whole rounds of run and walk (a last part round
+    when at least half a minute is left: its run cut short, or a full run and a shorter
+    walk). Steps are in time only."""
     run_s, walk_s = STAGES[stage]
     inner: list[RunStep | RepeatStep]
     if walk_s == 0:
@@ -317,13 +321,24 @@ def stage_steps(stage: int, minutes: int, paces: Paces) -> list[RunStep | Repeat
         walk = RunStep(kind=StepKind.WALK, minutes=walk_s / 60, pace=paces.walk)
         rounds, extra = divmod(minutes * 60, run_s + walk_s)
         inner = [RepeatStep(repeat=rounds, steps=[run, walk])] if rounds >= 2 else [run, walk]
-        if extra:
-            inner.append(RunStep(kind=StepKind.RUN, minutes=extra / 60, pace=paces.easy))
-    return [
-        RunStep(kind=StepKind.WARM_UP, minutes=WALK_IN),
-        *inner,
-        RunStep(kind=StepKind.COOL_DOWN, minutes=WALK_OUT),
-    ]
+        if extra > run_s:
+            inner.append(run)
+            if extra - run_s >= MIN_STEP_SECONDS:
+                inner.append(
+                    RunStep(kind=StepKind.WALK, minutes=_min(extra - run_s), pace=paces.walk)
+                )
+        elif extra >= MIN_STEP_SECONDS:
+            inner.append(RunStep(kind=StepKind.RUN, minutes=_min(extra), pace=paces.easy))
+    return [RunStep(kind=StepKind.WARM_UP, minutes=WALK_IN), *inner]
+
+
+#: A part step shorter than this many seconds is dropped rather than shown.
+MIN_STEP_SECONDS = 30
+
+
+def _min(seconds: int) -> float:
+    """Seconds as minutes, to 2 decimals (no float noise in a plan's JSON)."""
+    return round(seconds / 60, 2)
 
 
 def _running(steps: Sequence[RunStep | RepeatStep]) -> float:

@@ -126,7 +126,7 @@ class _Builder:
         cool = self.strength.cool_down(day, steps, turn)
         total = strength.block_seconds([warm, cool]) + run.minutes * 60
         cues = [FORM_CUES[turn % len(FORM_CUES)], FORM_CUES[(turn + 2) % len(FORM_CUES)]]
-        why = [run.note] if run.note else []
+        why = [n for n in (run.note, run.rule) if n]
         why.extend(runs.describe(run, self.paces, self.unit))
         if run.type in (RunType.LONG, RunType.RACE) or (
             run.type in (RunType.RUN_WALK, RunType.EASY) and Weekday.of(day) is self.p.long_run_day

@@ -103,12 +103,16 @@ def _step(step: RunStep | RepeatStep, unit: str) -> _Step:
 
 
 def _shared_notes(sessions: list[Session]) -> list[str]:
-    """Notes every session of the week carries (the flare's safety lines): shown once for the
-    week rather than on every session, so a printed week still fits a page."""
-    if len(sessions) < 2:
-        return []
-    rest = [set(s.notes) for s in sessions[1:]]
-    return [n for n in sessions[0].notes if all(n in other for other in rest)]
+    """Notes every session of the week carries (the flare's safety lines), or every run of
+    it (a flare's pain rule): shown once for the week rather than on every session, so a
+    printed week still fits a page."""
+    shared: list[str] = []
+    for group in (sessions, [s for s in sessions if s.is_run]):
+        if len(group) < 2:
+            continue
+        rest = [set(s.notes) for s in group[1:]]
+        shared += [n for n in group[0].notes if n not in shared and all(n in o for o in rest)]
+    return shared
 
 
 def _session(

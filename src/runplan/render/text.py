@@ -65,6 +65,9 @@ _STEP_NAMES = {
     StepKind.COOL_DOWN: "Cool-down",
 }
 
+#: Timed warm-ups and cool-downs without a pace are walks (a run/walk session's bookends).
+_WALKS = {StepKind.WARM_UP: "Brisk walk", StepKind.COOL_DOWN: "Cool-down walk"}
+
 
 def day_name(day: dt.date) -> str:
     """A date as a runner says it: "Sunday 18 January"."""
@@ -112,6 +115,8 @@ def step_text(step: RunStep | RepeatStep, unit: str) -> str:
     else:
         amount = f"{fmt_distance(step.distance or 0.0)} {unit}"
     pace = f" at {pace_text(step.pace, unit)}" if step.pace is not None else ""
+    if step.pace is None and step.minutes is not None and step.kind in _WALKS:
+        return f"{_WALKS[step.kind]} {amount}"  # a timed warm-up or cool-down without pace
     return f"{_STEP_NAMES[step.kind]} {amount}{pace}"
 
 
