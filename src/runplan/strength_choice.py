@@ -15,13 +15,11 @@ from .catalogue import (
     BackPain,
     Catalogue,
     Category,
-    Dose,
     Equipment,
     Exercise,
     Level,
     Muscle,
     Pattern,
-    Progression,
     Timing,
 )
 from .plan import Block, BlockName, Prescription
@@ -109,33 +107,19 @@ def steps_to_target(exercise: Exercise) -> int | None:
 
 def prescribe(exercise: Exercise, steps: int, *, sets: int | None = None) -> Prescription:
     """The exercise's dose after ``steps`` weekly steps, never past its progression target;
-    ``sets`` caps the number of sets (a lighter session)."""
-    return _prescription(
-        exercise.id, exercise.dose, exercise.progression, exercise.per_side, steps, sets
-    )
-
-
-@lru_cache(maxsize=4096)
-def _prescription(
-    exercise_id: str,
-    dose: Dose,
-    progression: Progression | None,
-    per_side: bool,
-    steps: int,
-    sets: int | None,
-) -> Prescription:
-    # Cached: a plan asks for the same few doses thousands of times, and a Prescription is
-    # frozen, so one object can serve every session (the key holds everything it reads).
+    ``sets`` caps the number of sets (a lighter session). The builder asks through
+    ``Choice.dose``, which remembers each one for the plan."""
+    dose = exercise.dose
     amount = dose.amount
-    if progression is not None:
-        amount = min(progression.target, amount + progression.step * steps)
+    if exercise.progression is not None:
+        amount = min(exercise.progression.target, amount + exercise.progression.step * steps)
     field = "reps" if dose.reps else "hold_seconds" if dose.hold_seconds else "minutes"
     return Prescription.model_validate(
         {
-            "exercise": exercise_id,
+            "exercise": exercise.id,
             "sets": dose.sets if sets is None else min(sets, dose.sets),
             field: amount,
-            "per_side": per_side,
+            "per_side": exercise.per_side,
             "rest_seconds": dose.rest_seconds,
         }
     )
