@@ -60,10 +60,17 @@ def with_advice(plan: Plan, pain: BackPain, since: dt.date | None = None) -> Pla
         kept = session.notes
         if pain is BackPain.FLARE and session.kind is SessionKind.CORE:
             kept = [FLARE_CORE_NOTE if n == MILD_CORE_NOTE else n for n in kept]
+        elif not extra:
+            return session  # most sessions: nothing to add
         notes = [*kept, *(n for n in extra if n not in kept)]
         if notes == session.notes:
             return session
         return session.model_copy(update={"notes": list(dict.fromkeys(notes))})
 
-    weeks = [w.model_copy(update={"sessions": [advise(s) for s in w.sessions]}) for w in plan.weeks]
+    weeks = []
+    for week in plan.weeks:
+        sessions = [advise(s) for s in week.sessions]
+        if any(new is not old for new, old in zip(sessions, week.sessions, strict=True)):
+            week = week.model_copy(update={"sessions": sessions})
+        weeks.append(week)
     return plan.model_copy(update={"weeks": weeks})

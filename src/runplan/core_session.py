@@ -78,9 +78,10 @@ class CoreSession:
         self.stretches: list[Prescription] = []
         self.patterns: Counter[Pattern | None] = Counter()
         self.total = 0
-        #: The exercises in the session so far, and those in its main block.
+        #: The exercises in the session so far.
         self.names: set[str] = set()
-        self.main_names: set[str] = set()
+        #: The families (an exercise and its easier and harder variants) in the main block.
+        self.kin: set[str] = set()
 
     def blocks(self) -> list[Block]:
         """The session's blocks, none empty."""
@@ -102,9 +103,13 @@ class CoreSession:
         count = max(1, min(MAX_MAIN, int(len(self.pool) * MAIN_SHARE)))
         if self.light:
             count = min(count, LIGHT_MAIN)
-        self.order = {
-            e.id: (k - self.turn) % max(1, len(self.pool)) for k, (e, _) in enumerate(self.pool)
-        }
+        # Each exercise's place in the rotation (different for every exercise of the pool,
+        # so sorting by it never compares two exercises) and its family, worked out once.
+        family, turn, size = s.family, self.turn, max(1, len(self.pool))
+        self.candidates = [
+            (e.id, e.pattern, family.get(e.id, e.id), (k - turn) % size, e, own)
+            for k, (e, own) in enumerate(self.pool)
+        ]
         self.cap = VARIETY_SHARE * s.core_total if s.core_total >= VARIETY_MIN_SESSIONS else None
         most = MAX_MAIN + 2
         if self.cap is not None:
@@ -167,27 +172,22 @@ class CoreSession:
     def add_main(self, limit: int) -> bool:
         """Add the least-used main exercise that fits in ``limit`` seconds; False if none."""
         s, cap = self.s, self.cap
-        uses, patterns, order = s.main_count, self.patterns, self.order
-        names = self.main_names
-        # One variant of an exercise a session: a plank, or a kneeling plank, not both.
-        family = s.family
-        kin = {family.get(n, n) for n in names}
+        uses, patterns, kin = s.main_count, self.patterns, self.kin
         # The least used first, but a second exercise of a pattern the session already
         # trains counts as if used twice more: sessions mix patterns. Ties go by the
-        # rotation order, which differs for every exercise of the pool, so the sort never
-        # compares two exercises.
-        left = sorted(
-            (
-                uses.get(e.id, 0) + PATTERN_REPEAT_COST * patterns.get(e.pattern, 0),
-                order[e.id],
-                e,
-                own,
+        # rotation order. One variant of an exercise a session (a plank, or a kneeling
+        # plank, not both): an exercise whose family is in the session is left out.
+        left = []
+        for exercise_id, pattern, family_id, rank, exercise, own in self.candidates:
+            if family_id in kin:
+                continue
+            used = uses.get(exercise_id, 0)
+            if cap is not None and used + 1 > cap:
+                continue
+            left.append(
+                (used + PATTERN_REPEAT_COST * patterns.get(pattern, 0), rank, exercise, own)
             )
-            for e, own in self.pool
-            if e.id not in names
-            and family.get(e.id, e.id) not in kin
-            and (cap is None or uses.get(e.id, 0) + 1 <= cap)
-        )
+        left.sort()
         for _, _, exercise, own in left:
             # An exercise new to the runner starts at its first dose, whatever the week.
             offset = s.started.get(exercise.id, own - s.head_start)
@@ -198,7 +198,7 @@ class CoreSession:
             if self.total + seconds <= limit:
                 self.main.append(item)
                 self.names.add(item.exercise)
-                self.main_names.add(item.exercise)
+                self.kin.add(s.family.get(item.exercise, item.exercise))
                 self.total += seconds
                 self.patterns[exercise.pattern] += 1
                 s.started.setdefault(exercise.id, offset)

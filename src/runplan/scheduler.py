@@ -122,9 +122,8 @@ class _Builder:
     ) -> Session:
         steps = strength.growth_weeks(index, self.p.cutback_every)
         turn = index + day.toordinal()
-        warm = self.strength.warm_up(day, steps, turn)
-        cool = self.strength.cool_down(day, steps, turn)
-        total = strength.block_seconds([warm, cool]) + run.minutes * 60
+        warm, cool, care_seconds = self.strength.run_care(day, steps, turn)
+        total = care_seconds + run.minutes * 60
         cues = [FORM_CUES[turn % len(FORM_CUES)], FORM_CUES[(turn + 2) % len(FORM_CUES)]]
         why = [n for n in (run.note, run.rule) if n]
         why.extend(runs.describe(run, self.paces, self.unit))

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from .catalogue import BackPain, Catalogue, Exercise, Muscle, Pattern, Spine
 from .core_session import CoreSession
-from .plan import Block, BlockName, Prescription, Session, SessionKind
+from .plan import Block, BlockName, Session, SessionKind
 from .profile import RunnerProfile
 from .rules import HAMSTRING_STRETCH, HIP_FLEXOR_STRETCH, PSOAS_STRETCH, WARM_UP_MOVES
 from .strength_choice import (
@@ -89,21 +89,25 @@ class Strength(Choice):
         self.reached: dict[str, int] = {}
         # The warm-up moves a run may add, by weekly steps (fixed for the plan).
         self._warm_extras: dict[int, list[Exercise]] = {}
-        # ... and a run's warm-up items, by weekly steps and place in the rotation.
-        self._warm_items: dict[tuple[int, int], list[Prescription]] = {}
+        # ... and a run's warm-up (with its exercises and seconds), by weekly steps and
+        # place in the rotation.
+        self._warm_blocks: dict[tuple[int, int], tuple[Block, tuple[str, ...], int]] = {}
         # The stretches a run's cool-down chooses from (before the day's own are left out),
         # and the ids of those covering each of COOL_DOWN_MUSCLES (fixed for the plan).
+        self._cool: tuple[list[Exercise], list[set[str]]] | None = None
+        # ... and the cool-down blocks made so far (with their seconds), by weekly steps
+        # and stretches.
+        self._cool_blocks: dict[tuple[int, tuple[str, ...]], tuple[Block, int]] = {}
         #: The moves a core session may open with, by weekly steps (CoreSession fills it).
         self.core_warm_ups: dict[int, list[Exercise]] = {}
-        self._cool: tuple[list[Exercise], list[set[str]]] | None = None
 
-    def _use(self, day: dt.date, items: Iterable[Prescription]) -> None:
-        self.used.setdefault(day, set()).update(p.exercise for p in items)
+    def _use(self, day: dt.date, exercise_ids: Iterable[str]) -> None:
+        self.used.setdefault(day, set()).update(exercise_ids)
 
     def remember(self, session: Session, steps: int) -> None:
         """Count a session already in the plan, done in a week worth ``steps`` dose steps
         (a re-plan keeps the past as it was and carries on from it)."""
-        self._use(session.date, (p for _, p in session.prescriptions()))
+        self._use(session.date, (p.exercise for _, p in session.prescriptions()))
         if session.kind is not SessionKind.CORE:
             return
         self.core_done += 1
@@ -122,10 +126,20 @@ class Strength(Choice):
 
     # ------------------------------------------------------------------ runs
 
+    def run_care(self, day: dt.date, steps: int, turn: int) -> tuple[Block, Block, int]:
+        """A run's warm-up and cool-down (see ``warm_up`` and ``cool_down``), and the
+        seconds the two take, transitions included."""
+        warm, warm_seconds = self._warm_up(day, steps, turn)
+        cool, cool_seconds = self._cool_down(day, steps, turn)
+        return warm, cool, warm_seconds + cool_seconds
+
     def warm_up(self, day: dt.date, steps: int, turn: int) -> Block:
         """The dynamic warm-up before a run: the moves the rules name, one more move in
         rotation, and the hamstring stretch last; while the back flares, none that twists
         or bends the spine."""
+        return self._warm_up(day, steps, turn)[0]
+
+    def _warm_up(self, day: dt.date, steps: int, turn: int) -> tuple[Block, int]:
         # A flaring back leaves out the moves that twist or bend it (the torso twists).
         flare = self.pain is BackPain.FLARE
         if steps not in self._warm_extras:
@@ -142,7 +156,7 @@ class Strength(Choice):
         extras = self._warm_extras[steps]
         # The block depends only on the steps and where the rotation stands.
         key = (steps, turn % len(extras) if extras else 0)
-        if key not in self._warm_items:
+        if key not in self._warm_blocks:
             moves = [
                 self.catalogue[i]
                 for i in WARM_UP_MOVES
@@ -152,14 +166,19 @@ class Strength(Choice):
             chosen = [*moves, *rotate(extras, turn)[:1]]
             if HAMSTRING_STRETCH in self.catalogue:
                 chosen.append(self.catalogue[HAMSTRING_STRETCH])
-            self._warm_items[key] = [self.dose(e, steps) for e in chosen]
-        block = make_block(BlockName.WARM_UP, list(self._warm_items[key]))
-        self._use(day, block.items)
-        return block
+            # One (frozen) block for every run that shares it, with its exercises.
+            block = make_block(BlockName.WARM_UP, [self.dose(e, steps) for e in chosen])
+            self._warm_blocks[key] = (block, tuple(e.id for e in chosen), block_seconds([block]))
+        block, exercise_ids, seconds = self._warm_blocks[key]
+        self._use(day, exercise_ids)
+        return block, seconds
 
     def cool_down(self, day: dt.date, steps: int, turn: int) -> Block:
         """Static stretches after a run: calves, hamstrings and back in rotation, then the
         long hip-flexor hold."""
+        return self._cool_down(day, steps, turn)[0]
+
+    def _cool_down(self, day: dt.date, steps: int, turn: int) -> tuple[Block, int]:
         if self._cool is None:
             options = [
                 e
@@ -172,19 +191,25 @@ class Strength(Choice):
             ]
             self._cool = (options, covering)
         used = self.used.get(day, set())
-        options = [e for e in self._cool[0] if e.id not in used]
         chosen: list[Exercise] = []
+        taken: set[str] = set()
         for cover in self._cool[1]:
-            if any(e.id in cover for e in chosen):
+            if not taken.isdisjoint(cover):
                 continue
-            taken = {e.id for e in chosen}
-            fits = [e for e in options if e.id in cover and e.id not in taken]
-            chosen.extend(rotate(fits, turn)[:1])
+            left_out = used | taken
+            fits = [e for e in self._cool[0] if e.id in cover and e.id not in left_out]
+            if fits:
+                # The next in rotation.
+                chosen.append(fits[turn % len(fits)])
+                taken.add(chosen[-1].id)
         if HIP_FLEXOR_STRETCH in self.catalogue:
             chosen.append(self.catalogue[HIP_FLEXOR_STRETCH])
-        block = make_block(BlockName.COOL_DOWN, [self.dose(e, steps) for e in chosen])
-        self._use(day, block.items)
-        return block
+        key = (steps, tuple(e.id for e in chosen))
+        if key not in self._cool_blocks:
+            block = make_block(BlockName.COOL_DOWN, [self.dose(e, steps) for e in chosen])
+            self._cool_blocks[key] = (block, block_seconds([block]))
+        self._use(day, key[1])
+        return self._cool_blocks[key]
 
     # ------------------------------------------------------------------ sessions
 
@@ -192,8 +217,9 @@ class Strength(Choice):
         """A core session of 15 to 25 minutes (a light one in race week): a short warm-up,
         main work that mixes patterns and rotates the least-used exercises in, and
         stretches to finish. Nothing repeats what the day already holds."""
-        blocks = CoreSession(self, day, steps, turn, light=light).blocks()
-        self._use(day, (p for b in blocks for p in b.items))
+        session = CoreSession(self, day, steps, turn, light=light)
+        blocks = session.blocks()
+        self._use(day, session.names)
         return blocks
 
     def mobility(self, day: dt.date, steps: int, turn: int) -> list[Block]:
@@ -214,7 +240,7 @@ class Strength(Choice):
         ]
         chosen.extend(rotate(others, turn)[:MOBILITY_ITEMS])
         block = make_block(BlockName.MAIN, [self.dose(e, steps) for e in chosen])
-        self._use(day, block.items)
+        self._use(day, (e.id for e in chosen))
         return [block]
 
     def bends(self, blocks: Iterable[Block]) -> bool:
@@ -228,5 +254,5 @@ class Strength(Choice):
     def cross_training(self, day: dt.date, exercise: Exercise) -> Block:
         """The one-item block of a cross-training session."""
         block = make_block(BlockName.MAIN, [self.dose(exercise, 0)])
-        self._use(day, block.items)
+        self._use(day, [exercise.id])
         return block

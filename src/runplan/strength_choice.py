@@ -43,6 +43,7 @@ __all__ = [
     "TRANSITION_SECONDS",
     "WARMING",
     "Choice",
+    "amount_after",
     "block_seconds",
     "covers",
     "growth_weeks",
@@ -105,14 +106,21 @@ def steps_to_target(exercise: Exercise) -> int | None:
     )
 
 
+def amount_after(exercise: Exercise, steps: int) -> int:
+    """The exercise's amount (reps, seconds or minutes) after ``steps`` weekly steps, never
+    past its progression target."""
+    amount = exercise.dose.amount
+    if exercise.progression is not None:
+        amount = min(exercise.progression.target, amount + exercise.progression.step * steps)
+    return amount
+
+
 def prescribe(exercise: Exercise, steps: int, *, sets: int | None = None) -> Prescription:
     """The exercise's dose after ``steps`` weekly steps, never past its progression target;
     ``sets`` caps the number of sets (a lighter session). The builder asks through
     ``Choice.dose``, which remembers each one for the plan."""
     dose = exercise.dose
-    amount = dose.amount
-    if exercise.progression is not None:
-        amount = min(exercise.progression.target, amount + exercise.progression.step * steps)
+    amount = amount_after(exercise, steps)
     field = "reps" if dose.reps else "hold_seconds" if dose.hold_seconds else "minutes"
     return Prescription.model_validate(
         {
@@ -189,6 +197,11 @@ class Choice:
         self._pools: dict[int, list[tuple[Exercise, int]]] = {}
         self._options: dict[tuple[frozenset[Pattern], frozenset[Timing], bool], list[Exercise]] = {}
         self._doses: dict[tuple[str, int, int | None], tuple[Exercise, Prescription]] = {}
+        self._mains: list[Exercise] | None = None
+        self._chains: dict[
+            tuple[str, bool], tuple[Exercise, list[tuple[Exercise, int | None]] | None]
+        ] = {}
+        self._amounts: dict[tuple[str, int, int | None], tuple[Exercise, Prescription]] = {}
 
     def dose(self, exercise: Exercise, steps: int, *, sets: int | None = None) -> Prescription:
         """``prescribe(exercise, steps, sets=sets)``, remembered for this runner's plan."""
@@ -198,7 +211,15 @@ class Choice:
         hit = self._doses.get(key)
         if hit is not None and hit[0] is exercise:
             return hit[1]
-        item = prescribe(exercise, steps, sets=sets)
+        # Weeks with the same amount share one (frozen) prescription: a stretch's dose never
+        # changes, and an exercise at its target stays there for the rest of the plan.
+        same = (exercise.id, amount_after(exercise, steps), sets)
+        hit = self._amounts.get(same)
+        if hit is not None and hit[0] is exercise:
+            item = hit[1]
+        else:
+            item = prescribe(exercise, steps, sets=sets)
+            self._amounts[same] = (exercise, item)
         self._doses[key] = (exercise, item)
         return item
 
@@ -242,6 +263,25 @@ class Choice:
           plank takes 5 steps (about 6 weeks) to reach 40 s before the plank comes back;
         - flare: never; the easier variant stays for the whole plan (rule ``easier_first``).
         """
+        key = (exercise.id, neutral)
+        if key not in self._chains or self._chains[key][0] is not exercise:
+            self._chains[key] = (exercise, self._chain(exercise, neutral=neutral))
+        chain = self._chains[key][1]
+        if chain is None:
+            return None
+        steps += self.head_start
+        for variant, need in chain:
+            if need is None or steps < need:
+                return variant, steps
+            steps -= need
+        raise AssertionError("a chain ends with a variant that stays")  # pragma: no cover
+
+    def _chain(
+        self, exercise: Exercise, *, neutral: bool
+    ) -> list[tuple[Exercise, int | None]] | None:
+        """The variants ``resolve`` walks through for ``exercise``, each with the weekly
+        steps that lead on to the next (none for the last); none when no variant is
+        allowed. The same for every week, so worked out once."""
         down: list[str] = []
         current = exercise
         while not self.allowed(current, neutral=neutral):
@@ -251,11 +291,11 @@ class Choice:
             down.append(current.id)
             current = self.catalogue[link]
         seen = {exercise.id, *down, current.id}
-        steps += self.head_start
+        chain: list[tuple[Exercise, int | None]] = []
         while self.pain is not BackPain.FLARE:
             need = steps_to_target(current)
             harder = self.catalogue.get(current.harder) if current.harder else None
-            if need is None or harder is None or steps < need:
+            if need is None or harder is None:
                 break
             if self.pain is BackPain.NONE:
                 if harder.id in seen or not self.allowed(harder, neutral=neutral):
@@ -265,9 +305,10 @@ class Choice:
                 down.remove(harder.id)
             else:
                 break
-            steps -= need
+            chain.append((current, need))
             current = harder
-        return current, steps
+        chain.append((current, None))
+        return chain
 
     def main_pool(self, steps: int) -> list[tuple[Exercise, int]]:
         """Every main exercise this runner can do this week, each once, with its steps; while
@@ -278,9 +319,9 @@ class Choice:
 
     def _main_pool(self, steps: int) -> list[tuple[Exercise, int]]:
         best: dict[str, tuple[Exercise, int]] = {}
-        for exercise in self.catalogue.values():
-            if not is_main(exercise):
-                continue
+        if self._mains is None:
+            self._mains = [e for e in self.catalogue.values() if is_main(e)]
+        for exercise in self._mains:
             found = self.resolve(exercise, steps, neutral=True)
             if found is None:
                 continue
