@@ -24,8 +24,6 @@ __all__ = ["PAIN_RULE", "FlareRuns", "flare_run", "flare_steps", "flare_weekdays
 #: The cool-down walk that ends a return-to-run session, in minutes (its warm-up is the
 #: beginner's 5-minute brisk walk).
 FLARE_WALK_OUT = 2.0
-
-
 #: Return to running after a flare: (seconds running, seconds walking) per round, one
 #: stage a week from the first run, the last a continuous run. It starts at 1:1 and the
 #: running lengthens week by week, as the beginner's programme does (practice: a few days
