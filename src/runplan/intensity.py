@@ -1,0 +1,67 @@
+"""Which of a week's runs carry fast running: each placed distance becomes the long run or an
+easy run, then one easy run gains strides and one a tempo or race-pace block, within the
+share of the week's running time the intensity rules allow."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from . import rules
+from .paces import Paces
+from .plan import RunType, StepKind, WeekKind
+from .profile import Race, RunnerProfile
+from .runs import (
+    MIN_TEMPO_MINUTES,
+    TEMPO_MINUTES,
+    PlannedRun,
+    easy_steps,
+    fast_minutes,
+    min_run,
+    planned,
+    stride_minutes,
+    stride_steps,
+    tempo_steps,
+)
+
+__all__ = ["dress"]
+
+
+def dress(
+    profile: RunnerProfile,
+    paces: Paces,
+    index: int,
+    kind: WeekKind,
+    placed: dict[dt.date, float],
+    long_date: dt.date | None,
+) -> dict[dt.date, PlannedRun]:
+    """Give each placed distance its type and steps: the long run, easy runs, and the week's
+    strides and tempo where the intensity rules allow."""
+    p = profile
+    out: dict[dt.date, PlannedRun] = {}
+    for day, distance in placed.items():
+        if day == long_date:
+            out[day] = planned(RunType.LONG, distance, easy_steps(distance, paces.easy))
+        else:
+            out[day] = planned(RunType.EASY, distance, easy_steps(distance, paces.easy))
+    if not rules.may_run_fast(p):
+        return out
+    easy = [d for d in out if d != long_date and out[d].distance >= 2 * min_run(p.unit)]
+    total = sum(r.minutes for r in out.values())
+    budget = rules.FAST_SHARE * total - 0.5  # rounding slack
+    if easy and index >= rules.STRIDES_FROM_WEEK and budget >= stride_minutes():
+        day = easy[0]
+        steps = stride_steps(out[day].distance, paces)
+        out[day] = planned(RunType.STRIDES, out[day].distance, steps)
+        budget -= stride_minutes()
+        easy = easy[1:]
+    if easy and kind is WeekKind.BUILD and rules.may_run_tempo(p) and index >= 2:
+        day = easy[len(easy) // 2]
+        race_pace = p.race in (Race.HALF_MARATHON, Race.MARATHON) and index % 2 == 0
+        step_kind = StepKind.RACE_PACE if race_pace else StepKind.TEMPO
+        fast = min(TEMPO_MINUTES, budget)
+        if fast >= MIN_TEMPO_MINUTES:
+            steps = tempo_steps(out[day].distance, paces, step_kind, fast)
+            if fast_minutes(steps) > 0:
+                run_type = RunType.RACE_PACE if race_pace else RunType.TEMPO
+                out[day] = planned(run_type, out[day].distance, steps)
+    return out
