@@ -287,13 +287,15 @@ class _Builder:
         p = self.p
         adjust = self.adjust
         state = State(volumes=[p.start_volume])
+        past_cores = 0
         if adjust is not None:
             state = State(volumes=list(adjust.history), runs=list(adjust.runs))
-            state.turn = sum(
+            past_cores = sum(
                 1
                 for s in adjust.old.sessions()
                 if s.kind is SessionKind.CORE and s.date < adjust.today
             )
+            state.turn = past_cores
             for kept_session in adjust.old.sessions():
                 if kept_session.date < adjust.today:
                     week_steps = strength.growth_weeks(
@@ -302,7 +304,12 @@ class _Builder:
                     self.strength.remember(kept_session, week_steps)
         weeks: list[Week] = []
         all_days = _days(p.start_date, p.end_date)
-        self.strength.core_total = sum(self.core_day(d) for d in all_days)
+        # The variety rule counts the plan's core sessions: a re-plan's past ones as they
+        # were (its days may not be core days now), then the days still to come.
+        from_day = adjust.today if adjust is not None else p.start_date
+        self.strength.core_total = past_cores + sum(
+            self.core_day(d) for d in all_days if d >= from_day
+        )
         kinds = [
             volume.week_kind(p, i + 1, all_days[7 * i : 7 * i + 7], self.flare)
             for i in range(p.weeks)
