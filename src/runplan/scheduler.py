@@ -12,42 +12,18 @@ import datetime as dt
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import combinations
 
 from . import advice, rules, runs, strength, volume
 from .catalogue import Catalogue, load_catalogue
 from .errors import PlanError
 from .placement import Placer, State
-from .plan import (
-    Block,
-    Plan,
-    RepeatStep,
-    RunSpec,
-    RunStep,
-    RunType,
-    Session,
-    SessionKind,
-    Week,
-    WeekKind,
-)
+from .plan import Plan, RunType, Session, SessionKind, Week, WeekKind
 from .profile import BackPain, RunnerProfile, Weekday
+from .sessions import SessionMaker, time_after
 from .volume import peak_weekly_distance
+from .week_layout import flare_swap, week_layout
 
-__all__ = ["FORM_CUES", "Adjust", "build_plan", "peak_weekly_distance"]
-
-
-#: Running form cues, in rotation (from the source articles).
-FORM_CUES = (
-    "Take short, quick steps: a higher cadence keeps your feet from landing far ahead of you.",
-    "Lean slightly forward from the ankles, as if running into a light wind.",
-    "Keep your shoulders over your hips and your arms relaxed at your sides.",
-    "Look ahead, not down at your feet or your watch.",
-    "Keep your head over your shoulders; poking it forward strains the upper back.",
-)
-
-
-#: The easy walk that fills each of a flare's first days.
-FLARE_WALK_MINUTES = 20
+__all__ = ["Adjust", "build_plan", "peak_weekly_distance"]
 
 
 @dataclass(frozen=True)
@@ -77,9 +53,6 @@ class _Builder:
                 f"The catalogue lacks exercises every plan needs: {', '.join(missing)}."
             )
         self.p = profile
-        self.plan_id = profile.plan_id  # the profile is frozen; every session id starts with it
-        self.cat = catalogue
-        self.unit = profile.unit.value
         self.adjust = adjust
         self.flare = profile.back_pain is BackPain.FLARE or (adjust is not None and adjust.flare)
         usual = profile.start_volume
@@ -91,13 +64,16 @@ class _Builder:
             first_flare_week = profile.week_index(adjust.today - dt.timedelta(days=1)) + 1
             self.flare_from = adjust.today
         self.beginner = profile.is_beginner
-        self.layout = _layout(profile)
+        self.layout = week_layout(profile)
         self.pain = BackPain.FLARE if self.flare else profile.back_pain
         self.strength = strength.Strength(profile, catalogue, pain=self.pain)
         self.paces = runs.paces_for(profile)
+        self.make = SessionMaker(
+            profile, catalogue, self.strength, self.paces, flare=self.flare, pain=self.pain
+        )
         self.volume = volume.Volume(profile, self.flare, usual, first_flare_week, 0)
         # In a flare, the first easy run day becomes a cross-training day.
-        self.swapped = _flare_swap(profile) if self.flare else None
+        self.swapped = flare_swap(profile) if self.flare else None
         self.placer = Placer(
             profile,
             self.volume,
@@ -107,151 +83,6 @@ class _Builder:
             swapped=self.swapped,
         )
         self.options = self.placer.options
-
-    # ------------------------------------------------------------------ the week's runs
-
-    def session_id(self, day: dt.date, slot: str) -> str:
-        # As "%Y%m%d" (plan days have 4-digit years), without strftime's cost.
-        return f"{self.plan_id}-{day.isoformat().replace('-', '')}-{slot}"
-
-    def notes(self, extra: list[str]) -> list[str]:
-        return [*extra, rules.SAFETY_NOTE] if self.flare else extra
-
-    def run_session(
-        self, day: dt.date, run: runs.PlannedRun, index: int, kind: WeekKind
-    ) -> Session:
-        steps = strength.growth_weeks(index, self.p.cutback_every)
-        turn = index + day.toordinal()
-        warm, cool, care_seconds = self.strength.run_care(day, steps, turn)
-        total = care_seconds + run.minutes * 60
-        cues = [FORM_CUES[turn % len(FORM_CUES)], FORM_CUES[(turn + 2) % len(FORM_CUES)]]
-        why = [n for n in (run.note, run.rule) if n]
-        why.extend(runs.describe(run, self.paces, self.unit))
-        if run.type in (RunType.LONG, RunType.RACE) or (
-            run.type in (RunType.RUN_WALK, RunType.EASY) and Weekday.of(day) is self.p.long_run_day
-        ):
-            why.append("Keep the pace easy enough to talk in full sentences.")
-        if kind is WeekKind.CUTBACK:
-            why.append("A lighter week lets your body absorb the training.")
-        elif kind is WeekKind.RECOVERY and self.pain is BackPain.MILD:
-            why.append(
-                f"A lighter first week, {round(volume.MILD_FIRST_WEEK * 100)} % of your usual, "
-                "while your sore back settles."
-            )
-        elif kind in (WeekKind.TAPER, WeekKind.RACE) and run.type is not RunType.RACE:
-            why.append("Lighter running so you reach race day fresh.")
-        if run.type is RunType.RACE:
-            assert self.p.race is not None
-            title = runs.race_title(self.p.race, run.distance, self.p.unit)
-            why = ["Start slower than you feel you can; the last part is where it counts."]
-        else:
-            title = runs.title(run, self.unit)
-        return Session(
-            id=self.session_id(day, "race" if run.type is RunType.RACE else "run"),
-            date=day,
-            start=self.p.run_time_on(Weekday.of(day)),
-            duration_minutes=_round5(total / 60),
-            kind=SessionKind.RACE if run.type is RunType.RACE else SessionKind.RUN,
-            title=title,
-            run=_run_spec(run),
-            blocks=[warm, cool],
-            notes=self.notes([*why, *cues]),
-        )
-
-    def core_session(self, day: dt.date, index: int, start: dt.time, state: State) -> Session:
-        steps = strength.growth_weeks(index, self.p.cutback_every)
-        race = self.p.race_date
-        light = race is not None and (race - day).days < 7  # fewer exercises and sets
-        blocks = self.strength.core(day, steps, state.turn, light=light)
-        state.turn += 1
-        extra = ["Move slowly and keep breathing; stop any exercise that hurts your back."]
-        if light:
-            extra.append("A light session: race day is close, so keep your legs fresh.")
-        if self.pain is not BackPain.NONE:
-            extra.append(rules.MILD_CORE_NOTE)
-        return self.routine(day, start, SessionKind.CORE, "Core", blocks, extra)
-
-    def mobility_session(self, day: dt.date, index: int, start: dt.time) -> Session:
-        steps = strength.growth_weeks(index, self.p.cutback_every)
-        blocks = self.strength.mobility(day, steps, index + day.toordinal())
-        extra = ["Stretch gently: you should feel a pull, never pain."]
-        if self.pain is not BackPain.NONE and self.strength.bends(blocks):
-            extra.append(rules.GENTLE_STRETCH_NOTE)
-        return self.routine(day, start, SessionKind.MOBILITY, "Mobility", blocks, extra)
-
-    def routine(
-        self,
-        day: dt.date,
-        start: dt.time,
-        kind: SessionKind,
-        label: str,
-        blocks: list[Block],
-        notes: list[str],
-    ) -> Session:
-        """A core or mobility session, as long as its blocks take."""
-        minutes = strength.minutes_of(strength.block_seconds(blocks))
-        return Session(
-            id=self.session_id(day, kind.value),
-            date=day,
-            start=start,
-            duration_minutes=minutes,
-            kind=kind,
-            title=f"{label} {minutes} min",
-            blocks=blocks,
-            notes=self.notes(notes),
-        )
-
-    def cross_session(self, day: dt.date, index: int) -> Session:
-        choice = self.p.cross_training[index % len(self.p.cross_training)]
-        exercise = self.cat.get(choice.value)
-        name = exercise.name if exercise is not None else choice.value.replace("_", " ")
-        minutes = 30
-        blocks = []
-        if exercise is not None:
-            blocks = [self.strength.cross_training(day, exercise)]
-            minutes = blocks[0].items[0].minutes or minutes
-        return Session(
-            id=self.session_id(day, "cross"),
-            date=day,
-            start=self.p.run_time_on(Weekday.of(day)),
-            duration_minutes=minutes,
-            kind=SessionKind.CROSS_TRAINING,
-            title=f"{name} {minutes} min (instead of a run)",
-            blocks=blocks,
-            notes=self.notes(["Low-impact work keeps your fitness while your back settles."]),
-        )
-
-    def walk_session(self, day: dt.date) -> Session:
-        """An easy walk for the first days of a flare, in place of any training."""
-        return Session(
-            id=self.session_id(day, "walk"),
-            date=day,
-            start=self.p.run_time_on(Weekday.of(day)),
-            duration_minutes=FLARE_WALK_MINUTES,
-            kind=SessionKind.CROSS_TRAINING,
-            title=f"Easy walk {FLARE_WALK_MINUTES} min",
-            notes=self.notes(
-                [
-                    "Walk at an easy, comfortable pace on flat ground; shorten it if your "
-                    "back hurts more.",
-                    "No running, cross training or core for the first days of a flare: "
-                    "walking and gentle mobility only.",
-                ]
-            ),
-        )
-
-    def rest_session(self, day: dt.date) -> Session:
-        return Session(
-            id=self.session_id(day, "rest"),
-            date=day,
-            start=None,
-            duration_minutes=0,
-            kind=SessionKind.REST,
-            title="Rest day",
-            notes=self.notes(["Rest: an easy walk is fine."]),
-        )
-
-    # ------------------------------------------------------------------ the plan
 
     def target(self, index: int, kind: WeekKind, state: State, taper_left: int) -> float:
         """The week's distance: the volume curve inside every limit, and a 5k or 10k race
@@ -389,28 +220,28 @@ class _Builder:
             weekday = Weekday.of(day)
             today: list[Session] = []
             if day in placed:
-                today.append(self.run_session(day, placed[day], index, kind))
+                today.append(self.make.run_session(day, placed[day], index, kind))
             if p.race is not None and day == p.race_date:
                 race_distance = round(p.unit.from_km(p.race.km), 1)
                 race = runs.planned(
                     RunType.RACE, race_distance, runs.race_steps(race_distance, self.paces)
                 )
-                today.append(self.run_session(day, race, index, kind))
+                today.append(self.make.run_session(day, race, index, kind))
             race_eve = p.race_date is not None and day >= p.race_date - dt.timedelta(days=1)
             resting = self.flare_resting(day)
             if resting:
-                today.append(self.walk_session(day))
+                today.append(self.make.walk_session(day))
             elif weekday == self.swapped:
-                today.append(self.cross_session(day, index))
+                today.append(self.make.cross_session(day, index))
             evening = p.strength_time_on(weekday)
             if weekday in self.layout.mobility and not race_eve:
-                mobility = self.mobility_session(day, index, evening)
+                mobility = self.make.mobility_session(day, index, evening)
                 today.append(mobility)
-                evening = _after(day, evening, mobility.duration_minutes)
+                evening = time_after(day, evening, mobility.duration_minutes)
             if self.core_day(day):
-                today.append(self.core_session(day, index, evening, state))
+                today.append(self.make.core_session(day, index, evening, state))
             if not today:
-                today.append(self.rest_session(day))
+                today.append(self.make.rest_session(day))
             sessions.extend(
                 sorted(today, key=lambda s: (s.start is not None, s.start or dt.time()))
             )
@@ -435,75 +266,6 @@ class _Builder:
         return volume.plan_warnings(plan, self.flare, self.beginner)
 
 
-@dataclass(frozen=True)
-class _Layout:
-    """Which weekdays hold core and mobility sessions."""
-
-    core: frozenset[Weekday]
-    mobility: frozenset[Weekday]
-
-
-def _layout(profile: RunnerProfile) -> _Layout:
-    """Pick the core and mobility weekdays for a profile.
-
-    Core goes on candidate days (see RunnerProfile.core_weekday_candidates), preferring
-    days without a run and days spread out over the week. Mobility goes on two days without
-    a run (the rest day first, so the psoas gets stretched on a day off), or on the long-run
-    day's evening when only one day is free.
-    """
-    candidates = profile.core_weekday_candidates()
-    k = profile.core_per_week
-
-    def score(combo: tuple[Weekday, ...]) -> tuple[int, int, tuple[int, ...]]:
-        on_run_days = sum(d in profile.run_days for d in combo)
-        numbers = sorted(d.number for d in combo)
-        gaps = [(numbers[(j + 1) % k] - numbers[j]) % 7 or 7 for j in range(k)]
-        return (on_run_days, -min(gaps), tuple(numbers))
-
-    core = min(combinations(candidates, k), key=score)
-    free = [d for d in Weekday if d not in profile.run_days]
-    rest = profile.rest_weekday()
-    preferred = [
-        rest,
-        *[d for d in free if d != rest and d not in core],
-        *[d for d in free if d in core and d != rest],
-    ]
-    mobility = preferred[:2]
-    if len(mobility) < 2:
-        mobility.append(profile.long_run_day)
-    return _Layout(core=frozenset(core), mobility=frozenset(mobility))
-
-
-def _flare_swap(profile: RunnerProfile) -> Weekday | None:
-    """The easy run day a flare turns into cross training: the one whose loss leaves the
-    fewest runs on consecutive days (the earliest such day)."""
-    easy = [d for d in profile.run_days if d is not profile.long_run_day]
-
-    def pairs(swapped: Weekday) -> int:
-        numbers = {d.number for d in profile.run_days if d is not swapped}
-        return sum((n + 1) % 7 in numbers for n in numbers)
-
-    return min(easy, key=lambda d: (pairs(d), d.number)) if easy else None
-
-
-def _run_spec(run: runs.PlannedRun) -> RunSpec:
-    """The run of a session. When every value already has its field's type and range (the
-    steps were validated when made), it is kept as given: validating a RunSpec checks each
-    step again, for every run of the plan."""
-    if (
-        isinstance(run.type, RunType)
-        and type(run.distance) is float
-        and run.distance > 0
-        and type(run.minutes) is int
-        and run.minutes > 0
-        and all(type(step) in (RunStep, RepeatStep) for step in run.steps)
-    ):
-        return RunSpec.model_construct(
-            type=run.type, distance=run.distance, minutes=run.minutes, steps=list(run.steps)
-        )
-    return RunSpec(type=run.type, distance=run.distance, minutes=run.minutes, steps=run.steps)
-
-
 def _longest(sessions: Sequence[Session]) -> float:
     """The longest training run among ``sessions`` (the race aside), 0 for none."""
     return max((s.distance for s in sessions if s.kind is SessionKind.RUN), default=0.0)
@@ -520,18 +282,6 @@ def _run_days_share(profile: RunnerProfile, week_start: dt.date) -> float:
 
 def _days(first: dt.date, last: dt.date) -> list[dt.date]:
     return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
-
-
-def _round5(minutes: float) -> int:
-    return int(math.ceil(minutes / 5 - rules.EPS) * 5)
-
-
-def _after(day: dt.date, start: dt.time, minutes: int) -> dt.time:
-    """The time ``minutes`` after ``start``, rounded up to 5 minutes, kept on the same day."""
-    moment = dt.datetime.combine(day, start) + dt.timedelta(minutes=_round5(minutes))
-    if moment.date() != day:
-        return dt.time(23, 55)
-    return moment.time()
 
 
 def build_plan(profile: RunnerProfile, catalogue: Catalogue | None = None) -> Plan:
