@@ -1,9 +1,10 @@
-"""build_plan: the volume curve, placing sessions in the week, and choosing their content.
+"""build_plan: the volume curve, placing sessions in the week, and assembling the Plan.
 
 The scheduler works week by week. It asks the rules module how much a week and each run
 may hold (the same functions check_plan uses), places the long run, easy runs, core,
-mobility and rest around the runner's days, and fills each session from the catalogue.
-Nothing is random: the same profile and catalogue give the same plan.
+mobility and rest around the runner's days (the runs through placement.py, the core and
+mobility weekdays from week_layout.py), and has sessions.py fill each session from the
+catalogue. Nothing is random: the same profile and catalogue give the same plan.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from . import advice, rules, runs, strength, volume
 from .catalogue import Catalogue, load_catalogue
 from .errors import PlanError
+from .paces import Paces
 from .placement import Placer, State
 from .plan import Plan, RunType, Session, SessionKind, Week, WeekKind
 from .profile import BackPain, RunnerProfile, Weekday
@@ -44,6 +46,8 @@ class Adjust:
 
 
 class _Builder:
+    """Builds one plan week by week; a re-plan keeps the past as it was (see Adjust)."""
+
     def __init__(
         self, profile: RunnerProfile, catalogue: Catalogue, adjust: Adjust | None = None
     ) -> None:
@@ -64,25 +68,25 @@ class _Builder:
             first_flare_week = profile.week_index(adjust.today - dt.timedelta(days=1)) + 1
             self.flare_from = adjust.today
         self.beginner = profile.is_beginner
-        self.layout = week_layout(profile)
         self.pain = BackPain.FLARE if self.flare else profile.back_pain
         self.strength = strength.Strength(profile, catalogue, pain=self.pain)
         self.paces = runs.paces_for(profile)
-        self.make = SessionMaker(
-            profile, catalogue, self.strength, self.paces, flare=self.flare, pain=self.pain
-        )
         self.volume = volume.Volume(profile, self.flare, usual, first_flare_week, 0)
         # In a flare, the first easy run day becomes a cross-training day.
-        self.swapped = flare_swap(profile) if self.flare else None
+        swapped = flare_swap(profile) if self.flare else None
         self.placer = Placer(
             profile,
             self.volume,
             self.paces,
             flare=self.flare,
             flare_from=self.flare_from,
-            swapped=self.swapped,
+            swapped=swapped,
         )
         self.options = self.placer.options
+        make = SessionMaker(
+            profile, catalogue, self.strength, self.paces, flare=self.flare, pain=self.pain
+        )
+        self.days = _Days(profile, make, self.paces, flare_from=self.flare_from, swapped=swapped)
 
     def target(self, index: int, kind: WeekKind, state: State, taper_left: int) -> float:
         """The week's distance: the volume curve inside every limit, and a 5k or 10k race
@@ -117,23 +121,13 @@ class _Builder:
     def build(self) -> Plan:
         p = self.p
         adjust = self.adjust
-        state = State(volumes=[p.start_volume])
-        if adjust is not None:
-            state = State(volumes=list(adjust.history), runs=list(adjust.runs))
-            state.turn = sum(
-                1
-                for s in adjust.old.sessions()
-                if s.kind is SessionKind.CORE and s.date < adjust.today
-            )
-            for kept_session in adjust.old.sessions():
-                if kept_session.date < adjust.today:
-                    week_steps = strength.growth_weeks(
-                        p.week_index(kept_session.date), p.cutback_every
-                    )
-                    self.strength.remember(kept_session, week_steps)
+        if adjust is None:
+            state = State(volumes=[p.start_volume])
+        else:
+            state = _replan_state(p, adjust, self.strength)
         weeks: list[Week] = []
         all_days = _days(p.start_date, p.end_date)
-        self.strength.core_total = sum(self.core_day(d) for d in all_days)
+        self.strength.core_total = sum(self.days.core_day(d) for d in all_days)
         kinds = [
             volume.week_kind(p, i + 1, all_days[7 * i : 7 * i + 7], self.flare)
             for i in range(p.weeks)
@@ -175,7 +169,7 @@ class _Builder:
                 placed = self.placer.place_programme(index, kind, dates, budget, state, kept)
             else:
                 placed = self.placer.place_runs(index, kind, dates, budget, state, kept)
-            sessions = kept + self.week_sessions(index, kind, days, placed, state)
+            sessions = kept + self.days.week_sessions(index, kind, days, placed, state)
             week_volume = sum(r.distance for r in placed.values())
             counted = adjust.current_counted if kept and adjust is not None else 0.0
             state.volumes.append(counted + week_volume)
@@ -205,6 +199,30 @@ class _Builder:
                 for option in self.options:
                     if option.distance == s.run.distance and option.minutes == s.run.minutes:
                         state.stage = max(state.stage, option.stage)
+
+    def warnings(self, plan: Plan) -> list[str]:
+        return volume.plan_warnings(plan, self.flare, self.beginner)
+
+
+class _Days:
+    """What each day of a week holds: its placed run or the race, a flare's walk or cross
+    training, mobility and core in the evening, or rest."""
+
+    def __init__(
+        self,
+        profile: RunnerProfile,
+        make: SessionMaker,
+        paces: Paces,
+        *,
+        flare_from: dt.date | None,
+        swapped: Weekday | None,
+    ) -> None:
+        self.p = profile
+        self.make = make
+        self.paces = paces
+        self.layout = week_layout(profile)
+        self.flare_from = flare_from
+        self.swapped = swapped
 
     def week_sessions(
         self,
@@ -262,8 +280,21 @@ class _Builder:
         start = self.flare_from
         return start is not None and start <= day < start + dt.timedelta(days=rules.FLARE_REST_DAYS)
 
-    def warnings(self, plan: Plan) -> list[str]:
-        return volume.plan_warnings(plan, self.flare, self.beginner)
+
+def _replan_state(profile: RunnerProfile, adjust: Adjust, choices: strength.Strength) -> State:
+    """Where a re-plan starts: the volumes and runs before today, the core sessions done so
+    far (for rotation), and the strength choices of every session kept."""
+    state = State(volumes=list(adjust.history), runs=list(adjust.runs))
+    state.turn = sum(
+        1 for s in adjust.old.sessions() if s.kind is SessionKind.CORE and s.date < adjust.today
+    )
+    for kept_session in adjust.old.sessions():
+        if kept_session.date < adjust.today:
+            week_steps = strength.growth_weeks(
+                profile.week_index(kept_session.date), profile.cutback_every
+            )
+            choices.remember(kept_session, week_steps)
+    return state
 
 
 def _longest(sessions: Sequence[Session]) -> float:

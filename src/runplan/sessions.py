@@ -15,16 +15,7 @@ from . import rules, run_text, strength, volume
 from .catalogue import Catalogue
 from .paces import Paces
 from .placement import State
-from .plan import (
-    Block,
-    RepeatStep,
-    RunSpec,
-    RunStep,
-    RunType,
-    Session,
-    SessionKind,
-    WeekKind,
-)
+from .plan import Block, RepeatStep, RunSpec, RunStep, RunType, Session, SessionKind, WeekKind
 from .profile import BackPain, RunnerProfile, Weekday
 from .runs import PlannedRun
 
