@@ -128,8 +128,12 @@ def test_printed_weeks_each_fit_a_page(pages: dict[str, Path], name: str) -> Non
     assert max(heights) <= A4_CONTENT["height"], heights
 
 
-def test_page_with_a_log_shows_planned_and_done_at_phone_width(tmp_path: Path) -> None:
-    plan = with_steps(build_plan(example_profile("back-flare", dt.date(2026, 1, 5))))
+@pytest.mark.parametrize(("size", "viewport"), [("phone", PHONE), ("desktop", DESKTOP)])
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_status_page_fits_the_screen_without_sideways_scrolling(
+    tmp_path: Path, name: str, size: str, viewport: dict[str, int]
+) -> None:
+    plan = with_steps(build_plan(example_profile(name, dt.date(2026, 1, 5))))
     log = TrainingLog.from_rows(
         [
             {"date": "2026-01-08", "session": "run", "status": "done", "distance": 4.2, "pain": 2},
@@ -140,12 +144,24 @@ def test_page_with_a_log_shows_planned_and_done_at_phone_width(tmp_path: Path) -
     )  # fmt: skip
     page = tmp_path / "status.html"
     page.write_text(to_html(plan, log=log, today=dt.date(2026, 1, 16)), encoding="utf-8")
-    with open_page(page, PHONE) as loaded:
-        check_page(loaded, EXAMPLES["back-flare"], PHONE)
+    with open_page(page, viewport) as loaded:
+        check_page(loaded, EXAMPLES[name], viewport)
         done = loaded.page.locator("#done")
         assert done.is_visible() and done.locator("tbody tr").count() == 2
-        table = done.locator("table").bounding_box()
-        assert table is not None and table["width"] <= PHONE["width"]
+        width = loaded.page.evaluate("document.documentElement.scrollWidth")
+        assert width <= viewport["width"], f"the status page is {width}px wide"
+        # Neither table scrolls sideways inside its box (the overview did, with Logged).
+        boxes = loaded.page.evaluate(
+            "[...document.querySelectorAll('.table-wrap')]"
+            ".map(w => [w.closest('section').id, w.scrollWidth, w.clientWidth])"
+        )
+        assert [section for section, *_ in boxes] == ["overview", "done"]
+        assert all(inner <= box for _, inner, box in boxes), boxes
+        # A phone leaves out the overview's Logged and Sessions columns; a desktop shows all.
+        shown = loaded.page.locator("#overview thead th:visible").all_inner_texts()
+        narrow = ["Week", "Kind", "Distance", "Long run", "Minutes"]
+        wide = ["Week", "Starts", "Kind", "Distance", "Logged", "Long run", "Minutes", "Sessions"]
+        assert [" ".join(th.split()) for th in shown] == (narrow if size == "phone" else wide)
         loaded.page.evaluate("document.getElementById('overview').scrollIntoView()")
-        shot = screenshot(loaded, _shots(tmp_path) / "status-phone.png", full_page=False)
+        shot = screenshot(loaded, _shots(tmp_path) / f"status-{name}-{size}.png", full_page=False)
     assert shot.stat().st_size > 10_000

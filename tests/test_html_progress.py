@@ -70,9 +70,8 @@ def test_section_shows_each_past_week_planned_against_logged(plan: Plan, log_pat
     # The overview's Logged column links each past week to its row; coming weeks show "-".
     assert '<a href="#done-1">3.2 km</a>' in html and '<a href="#done-2">5 km</a>' in html
     overview = html[html.index('id="overview"') : html.index('id="done"')]
-    assert (
-        len(re.findall(r"<th[ >]", overview)) == 8 and overview.count('<td class="num">-</td>') == 1
-    )
+    assert len(re.findall(r"<th[ >]", overview)) == 8
+    assert overview.count('<td class="num logged">-</td>') == 1
 
 
 def test_page_without_a_log_has_no_section_and_ignores_today(plan: Plan) -> None:
@@ -127,3 +126,22 @@ def test_cli_status_page_must_be_html(
     assert main(["status", str(plan_path), str(log_path), "-o", str(out)]) == 2
     assert "name a file ending in .html" in capsys.readouterr().err
     assert not out.exists()
+
+
+@pytest.mark.parametrize("output", [["-o", "-"], []], ids=["page on stdout", "table"])
+def test_cli_status_on_stdout_prints_the_plans_warnings_on_stderr(
+    plan: Plan,
+    log_path: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    output: list[str],
+) -> None:
+    plan_path = tmp_path / "plan.json"
+    plan_path.write_text(plan.model_dump_json(), encoding="utf-8")
+    assert plan.warnings  # the flare plan's red flags that need a doctor
+    assert main(["status", str(plan_path), str(log_path), "--today", "2026-01-16", *output]) == 0
+    out = capsys.readouterr()
+    assert out.err.splitlines() == [f"Warning: {warning}" for warning in plan.warnings]
+    assert "Warning:" not in out.out
+    if output:
+        assert out.out == to_html(plan, log=TrainingLog.from_file(log_path), today=TODAY)

@@ -402,3 +402,60 @@ def test_flare_settled_boundaries(pains: list[int], settled: bool) -> None:
     ]
     today = dt.date(2026, 2, 1)
     assert (rules.flare_settled(days, today) is not None) is settled
+
+
+# Re-plans hypothesis found breaking a rule (each fails without its fix).
+REPLAN_CASES = {
+    # A flare from a log's pain 7, in a beginner's 35 mi plan: the last core session,
+    # on the long-run day whose run took the stretches, came out at 14 min.
+    "flare_late_core_session_long_enough": (
+        {
+            "start_date": "2026-05-24",
+            "weeks": 2,
+            "unit": "mi",
+            "weekly_distance": 35,
+            "run_days": ["mon", "tue", "thu", "fri", "sun"],
+            "long_run_day": "fri",
+            "cutback_every": 2,
+        },
+        [
+            ("2026-05-24", "runplan-20260524-20260524-run", "partial", 18.0, 0),
+            ("2026-05-25", "runplan-20260524-20260525-run", "done", 8.5, 7),
+            ("2026-05-26", "run", "done", 7.5, None),
+        ],
+        "2026-05-31",
+    ),
+    # A flare plan settled by pain-free runs: the variety rule counted the flare's first
+    # days as core days, so three exercises came out in 5 of 8 sessions.
+    "settled_flare_variety_counts_real_sessions": (
+        {
+            "start_date": "2026-11-22",
+            "weeks": 3,
+            "weekly_distance": 20,
+            "run_days": ["mon", "tue", "wed", "fri", "sun"],
+            "long_run_day": "wed",
+            "back_pain": "flare",
+            "cutback_every": 2,
+        },
+        [
+            ("2026-11-25", "runplan-20261122-20261125-run", "partial", None, 0),
+            ("2026-12-02", "runplan-20261122-20261202-run", "done", None, 0),
+        ],
+        "2026-12-04",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(REPLAN_CASES))
+def test_replans_hypothesis_found_keep_every_rule(name: str) -> None:
+    data, rows, today = REPLAN_CASES[name]
+    cat = load_catalogue()
+    plan = build_plan(RunnerProfile.model_validate(data), cat)
+    log = TrainingLog.from_rows(
+        [
+            {"date": d, "session": s, "status": st_, "distance": km, "pain": pain}
+            for d, s, st_, km, pain in rows
+        ]
+    )
+    new = replan(plan, log, dt.date.fromisoformat(today), cat)
+    assert check_plan(new, cat) == []

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from runplan import Catalogue, Plan, RunnerProfile, build_plan, check_plan, load_catalogue, rules
+from runplan.plan import BlockName
 
 from .data.novice_marathon import WEEKS
 from .profiles import EXAMPLES, example
@@ -439,3 +440,51 @@ def test_easier_link_to_itself_or_to_a_missing_id_is_not_flagged(cat: Catalogue)
             e.model_copy(update={"easier": link}) if e.id == "plank" else e for e in cat.values()
         )
         assert "easier_first" not in rule_names(plan, catalogue), link
+
+
+def test_each_session_walks_the_runs_race_included_and_the_core_sessions_in_order(
+    cat: Catalogue,
+) -> None:
+    plan = build_plan(example("half_marathon_race"), cat)
+    walked = {kind: list(rules.base.each_session(plan, kind)) for kind in ("run", "core")}
+    assert [(r.week, r.session.id) for r in walked["run"]] == [
+        (w.index, s.id) for w in plan.weeks for s in w.sessions if s.run is not None
+    ]
+    assert walked["run"][-1].session.kind.value == "race"
+    assert [(c.week, c.session.id) for c in walked["core"]] == [
+        (w.index, s.id) for w in plan.weeks for s in w.sessions if s.kind.value == "core"
+    ]
+    core = walked["core"][3]
+    assert core.items(BlockName.MAIN) == next(
+        b.items for b in core.session.blocks if b.name.value == "main"
+    )
+    breach = core.violation("one_variant", "Text.", excess=0.5)
+    assert (breach.rule, breach.week, breach.date, breach.excess) == (
+        "one_variant", core.week, core.session.date, 0.5
+    )  # fmt: skip
+
+
+def test_per_session_rules_word_their_breaches_as_before(good: Plan, cat: Catalogue) -> None:
+    def change(d: dict[str, Any]) -> None:
+        run = first(d, lambda s: s["run"] is not None)
+        run["blocks"] = []
+        core = first(d, lambda s: s["kind"] == "core")
+        main = next(b for b in core["blocks"] if b["name"] == "main")
+        main["items"] = [{"exercise": e, "sets": 2, "reps": 8} for e in ("plank", "kneeling_plank")]
+
+    plan = edit(good, change)
+    run = next(s for s in plan.sessions() if s.run is not None)
+    core = next(s for s in plan.sessions() if s.kind.value == "core")
+    messages = {v.rule: v.message for v in check_plan(plan, cat)}
+    assert messages["warm_up"] == (
+        f"The run on {run.date} has no warm-up with leg swings, hip circles, torso twists, "
+        "a hamstring stretch."
+    )
+    assert messages["cool_down"] == (
+        f"The run on {run.date} has no cool-down stretch for calves, hamstrings, back, "
+        "a 60-120 s hip-flexor or psoas hold."
+    )
+    assert messages["one_variant"] == (
+        f"The core session on {core.date} holds Plank and Kneeling plank; one variant of an "
+        "exercise a session is enough."
+    )

@@ -144,6 +144,10 @@ class CoreSession:
         while self.total <= self.low and self.add_main(self.high):
             pass
         self.add_rounds(self.low)
+        # Shorter still (a re-plan's sore back, late in a plan whose earlier sessions used
+        # up the variety rule's share, on a day whose run took the stretches): more holds
+        # of the stretches it has.
+        self.add_rounds(self.low, items=self.stretches)
 
         s.main_count.update(p.exercise for p in self.main)
         s.core_done += 1
@@ -214,20 +218,23 @@ class CoreSession:
                 break
             self.add(self.stretches, self.s.dose(exercise, self.steps), self.high)
 
-    def add_rounds(self, until: int, *, most: int = MAX_SETS) -> None:
+    def add_rounds(
+        self, until: int, *, most: int = MAX_SETS, items: list[Prescription] | None = None
+    ) -> None:
         """Still short (a small catalogue, or a sore back's session): more rounds of the
-        main work, set by set (``most`` sets at most), until it lasts more than ``until``
-        seconds."""
+        main work (or of ``items``), set by set (``most`` sets at most), until it lasts
+        more than ``until`` seconds."""
+        items = self.main if items is None else items
         grown = True
         while self.total <= until and grown:
             grown = False
-            for k, item in enumerate(list(self.main)):
+            for k, item in enumerate(list(items)):
                 more = item.model_copy(update={"sets": item.sets + 1})
                 if (
                     self.total <= until
                     and item.sets < most
                     and self.total + more.seconds - item.seconds <= self.high
                 ):
-                    self.main[k] = more
+                    items[k] = more
                     self.total += more.seconds - item.seconds
                     grown = True

@@ -127,7 +127,11 @@ class _Builder:
             state = _replan_state(p, adjust, self.strength)
         weeks: list[Week] = []
         all_days = _days(p.start_date, p.end_date)
-        self.strength.core_total = sum(self.days.core_day(d) for d in all_days)
+        # The variety rule counts the plan's core sessions: a re-plan's past ones as they
+        # were (its days may not be core days now), then the days still to come.
+        from_day = adjust.today if adjust is not None else p.start_date
+        upcoming = sum(self.days.core_day(d) for d in all_days if d >= from_day)
+        self.strength.core_total = state.turn + upcoming  # state.turn: the past core sessions
         kinds = [
             volume.week_kind(p, i + 1, all_days[7 * i : 7 * i + 7], self.flare)
             for i in range(p.weeks)

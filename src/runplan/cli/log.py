@@ -17,7 +17,7 @@ from ..plan import Plan
 from ..render import fmt_distance, to_html
 from ..replan import replan
 from .inputs import catalogue_from, read_logs, read_plan
-from .output import emit, inputs_of
+from .output import emit, inputs_of, print_warnings
 
 
 def cmd_replan(args: argparse.Namespace) -> int:
@@ -117,6 +117,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         if args.output == "-":
             sys.stdout.buffer.write(data)
             sys.stdout.flush()
+            print_warnings(plan)
             return 0
         atomic_write(args.output, data, ExportError, inputs=inputs_of(args))
         print(f"Wrote {args.output}", file=sys.stderr)
@@ -124,6 +125,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     weeks = week_progress(plan, log, today)
     if not weeks:
         print(f"Plan '{plan.id}' starts on {plan.profile.start_date}; no week has begun yet.")
+        print_warnings(plan)
         return 0
     unit = plan.unit
     print(f"{'week':<5} {'starts':<10} {'planned':>9} {'logged':>9} {'runs':>5}  back pain")
@@ -133,4 +135,5 @@ def cmd_status(args: argparse.Namespace) -> int:
         logged = f"{fmt_distance(w.logged)} {unit}"
         runs = f"{w.runs_logged}/{w.runs_planned}"
         print(f"{w.index:<5} {w.start.isoformat():<10} {planned:>9} {logged:>9} {runs:>5}  {pain}")
+    print_warnings(plan)
     return 0

@@ -103,11 +103,17 @@ def emit(plan: Plan, args: argparse.Namespace, catalogue: Catalogue) -> None:
     if args.output in (None, "-"):
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
-        for warning in plan.warnings:
-            print(f"Warning: {warning}", file=sys.stderr)
+        print_warnings(plan)
         return
     atomic_write(args.output, data, ExportError, inputs=inputs_of(args))
     print(f"Wrote {args.output}", file=sys.stderr)
+
+
+def print_warnings(plan: Plan) -> None:
+    """The plan's warnings on standard error, one ``Warning:`` line each: for a command
+    whose main output goes to standard output, where the runner would not see them."""
+    for warning in plan.warnings:
+        print(f"Warning: {warning}", file=sys.stderr)
 
 
 def inputs_of(args: argparse.Namespace) -> list[str]:

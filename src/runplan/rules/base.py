@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
 from ..catalogue import Catalogue, Muscle
-from ..plan import BlockName, Plan, RunType, Session, SessionKind, Week
+from ..plan import BlockName, Plan, Prescription, RunType, Session, SessionKind, Week
 from ..profile import RunnerProfile
 
 #: Floating-point slack when comparing a distance with a limit.
@@ -144,6 +144,35 @@ def _by_day(week: Week) -> dict[dt.date, list[Session]]:
     for session in week.sessions:
         days.setdefault(session.date, []).append(session)
     return days
+
+
+@dataclass(frozen=True, slots=True)
+class SessionInWeek:
+    """One session as a per-session rule reads it: the session, its week, its blocks."""
+
+    week: int
+    """The 1-based number of the session's week."""
+    session: Session
+    """The session."""
+
+    def items(self, block: BlockName) -> list[Prescription]:
+        """The prescriptions of the session's ``block``, in order (none when it has none)."""
+        return [p for name, p in self.session.prescriptions() if name is block]
+
+    def violation(self, rule: str, message: str, *, excess: float | None = None) -> Violation:
+        """A breach of ``rule`` on the session's day, in its week."""
+        return Violation(
+            rule=rule, week=self.week, date=self.session.date, message=message, excess=excess
+        )
+
+
+def each_session(plan: Plan, kind: Literal["run", "core"]) -> Iterator[SessionInWeek]:
+    """Each run (every session with running in it, the race included) or each core session
+    of the plan, in order, with its week and its blocks."""
+    for week in plan.weeks:
+        for session in week.sessions:
+            if session.is_run if kind == "run" else session.kind is SessionKind.CORE:
+                yield SessionInWeek(week.index, session)
 
 
 def _exercise_ids(session: Session, block: BlockName | None = None) -> list[str]:

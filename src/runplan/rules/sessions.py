@@ -20,6 +20,7 @@ from .base import (
     _is_full_week,
     _is_race,
     _starts_before,
+    each_session,
 )
 from .limits import (
     is_cutback_week,
@@ -55,30 +56,25 @@ def warm_up(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
         for e in WARM_UP_MOVES
         if (ex := catalogue.get(e)) is not None and ex.spine is not Spine.NEUTRAL
     }
-    for week in plan.weeks:
-        for session in week.sessions:
-            if not session.is_run:
-                continue
-            # A flare found in the log by a re-plan marks its runs with the flare's note.
-            spared = bending if flare or SAFETY_NOTE in session.notes else set()
-            ids = _exercise_ids(session, BlockName.WARM_UP)
-            missing = [e for e in WARM_UP_MOVES if e not in ids and e not in spared]
-            hamstrings = any(
-                (ex := catalogue.get(e)) is not None
-                and Muscle.HAMSTRINGS in ex.muscles.primary
-                and ex.category.value == "stretch"
-                for e in ids
+    for run in each_session(plan, "run"):
+        # A flare found in the log by a re-plan marks its runs with the flare's note.
+        spared = bending if flare or SAFETY_NOTE in run.session.notes else set()
+        ids = _exercise_ids(run.session, BlockName.WARM_UP)
+        missing = [e for e in WARM_UP_MOVES if e not in ids and e not in spared]
+        hamstrings = any(
+            (ex := catalogue.get(e)) is not None
+            and Muscle.HAMSTRINGS in ex.muscles.primary
+            and ex.category.value == "stretch"
+            for e in ids
+        )
+        if not hamstrings:
+            missing.append("a hamstring stretch")
+        if missing:
+            yield run.violation(
+                "warm_up",
+                f"The run on {run.session.date} has no warm-up with "
+                f"{', '.join(m.replace('_', ' ') for m in missing)}.",
             )
-            if not hamstrings:
-                missing.append("a hamstring stretch")
-            if missing:
-                yield Violation(
-                    rule="warm_up",
-                    week=week.index,
-                    date=session.date,
-                    message=f"The run on {session.date} has no warm-up with "
-                    f"{', '.join(m.replace('_', ' ') for m in missing)}.",
-                )
 
 
 def cool_down(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
@@ -90,40 +86,34 @@ def cool_down(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
     minutes instead of 30 s to restore hip extension).
     """
     low, high = HIP_FLEXOR_HOLD_SECONDS
-    for week in plan.weeks:
-        for session in week.sessions:
-            if not session.is_run:
-                continue
-            items = [p for name, p in session.prescriptions() if name is BlockName.COOL_DOWN]
-            ids = [p.exercise for p in items]
-            missing = [
-                label
-                for label, muscle, primary in (
-                    ("calves", Muscle.CALVES, True),
-                    ("hamstrings", Muscle.HAMSTRINGS, True),
-                    ("back", Muscle.ERECTOR_SPINAE, False),
-                )
-                if not _has_muscle(ids, catalogue, muscle, primary=primary)
-            ]
-            holds = [
-                p.hold_seconds
-                for p in items
-                if p.hold_seconds is not None
-                and (
-                    _has_muscle([p.exercise], catalogue, Muscle.HIP_FLEXORS, primary=True)
-                    or _has_muscle([p.exercise], catalogue, Muscle.PSOAS, primary=True)
-                )
-            ]
-            if not any(low <= h <= high for h in holds):
-                missing.append(f"a {low}-{high} s hip-flexor or psoas hold")
-            if missing:
-                yield Violation(
-                    rule="cool_down",
-                    week=week.index,
-                    date=session.date,
-                    message=f"The run on {session.date} has no cool-down stretch for "
-                    f"{', '.join(missing)}.",
-                )
+    for run in each_session(plan, "run"):
+        items = run.items(BlockName.COOL_DOWN)
+        ids = [p.exercise for p in items]
+        missing = [
+            label
+            for label, muscle, primary in (
+                ("calves", Muscle.CALVES, True),
+                ("hamstrings", Muscle.HAMSTRINGS, True),
+                ("back", Muscle.ERECTOR_SPINAE, False),
+            )
+            if not _has_muscle(ids, catalogue, muscle, primary=primary)
+        ]
+        holds = [
+            p.hold_seconds
+            for p in items
+            if p.hold_seconds is not None
+            and (
+                _has_muscle([p.exercise], catalogue, Muscle.HIP_FLEXORS, primary=True)
+                or _has_muscle([p.exercise], catalogue, Muscle.PSOAS, primary=True)
+            )
+        ]
+        if not any(low <= h <= high for h in holds):
+            missing.append(f"a {low}-{high} s hip-flexor or psoas hold")
+        if missing:
+            yield run.violation(
+                "cool_down",
+                f"The run on {run.session.date} has no cool-down stretch for {', '.join(missing)}.",
+            )
 
 
 def core_strength(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from ..catalogue import BackPain, Catalogue, Category, Equipment, Exercise, Level, Spine
 from ..plan import BlockName, Plan, Session, SessionKind
-from .base import EPS, Violation, _by_day
+from .base import EPS, Violation, _by_day, each_session
 
 #: No main-block exercise may be in more than this share of a plan's core sessions.
 VARIETY_SHARE = 0.6
@@ -95,25 +95,20 @@ def easier_first(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
     if plan.profile.back_pain is not BackPain.FLARE:
         return
     have = set(plan.profile.equipment) | {Equipment.NONE}
-    for week in plan.weeks:
-        for session in week.sessions:
-            if session.kind is not SessionKind.CORE:
+    for core in each_session(plan, "core"):
+        for _, item in core.session.prescriptions():
+            exercise = catalogue.get(item.exercise)
+            if exercise is None:
                 continue
-            for _, item in session.prescriptions():
-                exercise = catalogue.get(item.exercise)
-                if exercise is None:
-                    continue
-                easier = easier_fit(
-                    exercise, catalogue, have=have, level=Level.BEGINNER, pain=BackPain.FLARE
+            easier = easier_fit(
+                exercise, catalogue, have=have, level=Level.BEGINNER, pain=BackPain.FLARE
+            )
+            if easier is not None:
+                yield core.violation(
+                    "easier_first",
+                    f"The core session on {core.session.date} holds {exercise.name}; while "
+                    f"the back flares, {easier.name} comes in its place.",
                 )
-                if easier is not None:
-                    yield Violation(
-                        rule="easier_first",
-                        week=week.index,
-                        date=session.date,
-                        message=f"The core session on {session.date} holds {exercise.name}; "
-                        f"while the back flares, {easier.name} comes in its place.",
-                    )
 
 
 def avoid_when(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
@@ -217,30 +212,19 @@ def one_variant(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
     one family is a convention of runplan.
     """
     family = families(catalogue)
-    for week in plan.weeks:
-        for session in week.sessions:
-            if session.kind is not SessionKind.CORE:
-                continue
-            ids = list(
-                dict.fromkeys(
-                    p.exercise
-                    for name, p in session.prescriptions()
-                    if name is BlockName.MAIN and p.exercise in family
-                )
-            )
-            by_family: dict[str, list[str]] = {}
-            for i in ids:
+    for core in each_session(plan, "core"):
+        by_family: dict[str, list[str]] = {}
+        for i in dict.fromkeys(p.exercise for p in core.items(BlockName.MAIN)):
+            if i in family:
                 by_family.setdefault(family[i], []).append(i)
-            for group in by_family.values():
-                if len(group) > 1:
-                    names = " and ".join(catalogue[i].name for i in group)
-                    yield Violation(
-                        rule="one_variant",
-                        week=week.index,
-                        date=session.date,
-                        message=f"The core session on {session.date} holds {names}; one "
-                        "variant of an exercise a session is enough.",
-                    )
+        for group in by_family.values():
+            if len(group) > 1:
+                names = " and ".join(catalogue[i].name for i in group)
+                yield core.violation(
+                    "one_variant",
+                    f"The core session on {core.session.date} holds {names}; one variant of "
+                    "an exercise a session is enough.",
+                )
 
 
 def race_week_strength(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
@@ -253,29 +237,22 @@ def race_week_strength(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
     race_date = plan.profile.race_date
     if race_date is None:
         return
-    for week in plan.weeks:
-        for session in week.sessions:
-            if session.kind is not SessionKind.CORE:
-                continue
-            days_before = (race_date - session.date).days
-            if 0 <= days_before <= RACE_STRENGTH_GAP_DAYS:
-                yield Violation(
-                    rule="race_week_strength",
-                    week=week.index,
-                    date=session.date,
-                    message=f"The core session on {session.date} is {_days(days_before)} the "
-                    f"race; keep the last {RACE_STRENGTH_GAP_DAYS} days before it free of "
-                    "strength work.",
-                )
-            elif days_before < 7 and session.duration_minutes > RACE_WEEK_CORE_MINUTES:
-                yield Violation(
-                    rule="race_week_strength",
-                    week=week.index,
-                    date=session.date,
-                    message=f"The core session on {session.date}, in race week, lasts "
-                    f"{session.duration_minutes} min; keep it to {RACE_WEEK_CORE_MINUTES}.",
-                    excess=round(session.duration_minutes / RACE_WEEK_CORE_MINUTES - 1, 3),
-                )
+    for core in each_session(plan, "core"):
+        day, minutes = core.session.date, core.session.duration_minutes
+        days_before = (race_date - day).days
+        if 0 <= days_before <= RACE_STRENGTH_GAP_DAYS:
+            yield core.violation(
+                "race_week_strength",
+                f"The core session on {day} is {_days(days_before)} the race; keep the last "
+                f"{RACE_STRENGTH_GAP_DAYS} days before it free of strength work.",
+            )
+        elif days_before < 7 and minutes > RACE_WEEK_CORE_MINUTES:
+            yield core.violation(
+                "race_week_strength",
+                f"The core session on {day}, in race week, lasts {minutes} min; keep it to "
+                f"{RACE_WEEK_CORE_MINUTES}.",
+                excess=round(minutes / RACE_WEEK_CORE_MINUTES - 1, 3),
+            )
 
 
 def _days(n: int) -> str:
