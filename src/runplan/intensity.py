@@ -8,7 +8,7 @@ import datetime as dt
 
 from . import rules
 from .paces import Paces
-from .plan import RunType, StepKind, WeekKind
+from .plan import RepeatStep, RunStep, RunType, StepKind, WeekKind
 from .profile import Race, RunnerProfile
 from .runs import (
     MIN_TEMPO_MINUTES,
@@ -33,16 +33,24 @@ def dress(
     kind: WeekKind,
     placed: dict[dt.date, float],
     long_date: dt.date | None,
+    made: dict[tuple[RunType, float], PlannedRun] | None = None,
 ) -> dict[dt.date, PlannedRun]:
     """Give each placed distance its type and steps: the long run, easy runs, and the week's
-    strides and tempo where the intensity rules allow."""
+    strides and tempo where the intensity rules allow. ``made`` keeps the easy, long and
+    strides runs made so far for the plan (frozen, so runs of one distance share one)."""
     p = profile
-    out: dict[dt.date, PlannedRun] = {}
-    for day, distance in placed.items():
-        if day == long_date:
-            out[day] = planned(RunType.LONG, distance, easy_steps(distance, paces.easy))
-        else:
-            out[day] = planned(RunType.EASY, distance, easy_steps(distance, paces.easy))
+    memo = {} if made is None else made
+
+    def run(run_type: RunType, distance: float) -> PlannedRun:
+        if (run_type, distance) not in memo:
+            maker = stride_steps if run_type is RunType.STRIDES else _easy_steps
+            memo[run_type, distance] = planned(run_type, distance, maker(distance, paces))
+        return memo[run_type, distance]
+
+    out = {
+        day: run(RunType.LONG if day == long_date else RunType.EASY, distance)
+        for day, distance in placed.items()
+    }
     if not rules.may_run_fast(p):
         return out
     easy = [d for d in out if d != long_date and out[d].distance >= 2 * min_run(p.unit)]
@@ -50,8 +58,7 @@ def dress(
     budget = rules.FAST_SHARE * total - 0.5  # rounding slack
     if easy and index >= rules.STRIDES_FROM_WEEK and budget >= stride_minutes():
         day = easy[0]
-        steps = stride_steps(out[day].distance, paces)
-        out[day] = planned(RunType.STRIDES, out[day].distance, steps)
+        out[day] = run(RunType.STRIDES, out[day].distance)
         budget -= stride_minutes()
         easy = easy[1:]
     if easy and kind is WeekKind.BUILD and rules.may_run_tempo(p) and index >= 2:
@@ -65,3 +72,7 @@ def dress(
                 run_type = RunType.RACE_PACE if race_pace else RunType.TEMPO
                 out[day] = planned(run_type, out[day].distance, steps)
     return out
+
+
+def _easy_steps(distance: float, paces: Paces) -> list[RunStep | RepeatStep]:
+    return easy_steps(distance, paces.easy)

@@ -13,7 +13,7 @@ from . import intensity, rules
 from .distances import share_week
 from .flare import FlareRuns, flare_weekdays
 from .paces import Paces
-from .plan import Session, WeekKind
+from .plan import RunType, Session, WeekKind
 from .profile import RunnerProfile, Weekday
 from .programme import place_programme, programme_options
 from .runs import PlannedRun
@@ -63,6 +63,8 @@ class Placer:
             round_to=volume.round,
         )
         self.flare_cap = profile.step_for(0.0)
+        #: The easy, long and strides runs made so far, by type and distance (see dress).
+        self.made: dict[tuple[RunType, float], PlannedRun] = {}
         if flare:
             limit = rules.flare_session_limit(volume.usual, len(profile.run_days))
             self.flare_cap = rules.floor_step(limit, profile.step_for(limit))
@@ -129,4 +131,4 @@ class Placer:
         run, easy runs, and the week's strides and tempo where the intensity rules allow."""
         if self.flare:
             return {day: self.flare_runs.session(day, d) for day, d in placed.items()}
-        return intensity.dress(self.p, self.paces, index, kind, placed, long_date)
+        return intensity.dress(self.p, self.paces, index, kind, placed, long_date, self.made)

@@ -20,7 +20,7 @@ from .catalogue import (
     Pattern,
     Timing,
 )
-from .doses import Doses, steps_to_target
+from .doses import Doses, prescribe, steps_to_target
 from .profile import RunnerProfile
 from .rules import (
     HAMSTRING_STRETCH,
@@ -65,6 +65,8 @@ STRENGTH_CATEGORIES = frozenset(
 STRETCH_PATTERNS = frozenset({Pattern.COOL_DOWN, Pattern.MOBILITY})
 #: No single item in a core or mobility session takes longer than this.
 LONGEST_ITEM_SECONDS = 6 * 60
+#: More weekly steps than any dose needs to reach its progression target.
+PAST_ANY_TARGET = 10_000
 #: Timings allowed after a run (cool-downs, mobility), in a warm-up, and in a core session
 #: (which never comes before a run that day).
 AFTER_RUN = (Timing.ANY, Timing.POST_RUN)
@@ -122,6 +124,7 @@ class Choice(Doses):
         self._pools: dict[int, list[tuple[Exercise, int]]] = {}
         self._options: dict[tuple[frozenset[Pattern], frozenset[Timing], bool], list[Exercise]] = {}
         self._mains: list[Exercise] | None = None
+        self._short: dict[str, tuple[Exercise, bool]] = {}
         self._chains: dict[
             tuple[str, bool], tuple[Exercise, list[tuple[Exercise, int | None]] | None]
         ] = {}
@@ -179,6 +182,17 @@ class Choice(Doses):
             steps -= need
         raise AssertionError("a chain ends with a variant that stays")  # pragma: no cover
 
+    def short_enough(self, exercise: Exercise, steps: int) -> bool:
+        """True when the exercise's dose after ``steps`` weekly steps takes at most
+        ``LONGEST_ITEM_SECONDS``."""
+        # A dose only grows with its steps: most exercises are short even at their target,
+        # and so in every week of the plan.
+        known = self._short.get(exercise.id)
+        if known is None or known[0] is not exercise:
+            at_target = prescribe(exercise, PAST_ANY_TARGET).seconds
+            known = self._short[exercise.id] = (exercise, at_target <= LONGEST_ITEM_SECONDS)
+        return known[1] or self.dose(exercise, steps).seconds <= LONGEST_ITEM_SECONDS
+
     def main_pool(self, steps: int) -> list[tuple[Exercise, int]]:
         """Every main exercise this runner can do this week, each once, with its steps; while
         the back hurts, not an easier variant once its harder one has come back."""
@@ -197,7 +211,7 @@ class Choice(Doses):
             variant, own = found
             if not is_main(variant) or variant.timing is Timing.PRE_RUN:
                 continue
-            if self.dose(variant, own).seconds > LONGEST_ITEM_SECONDS:
+            if not self.short_enough(variant, own):
                 continue
             if variant.id not in best or own > best[variant.id][1]:
                 best[variant.id] = (variant, own)
