@@ -11,8 +11,9 @@ from typing import Any, Self, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from ._error_text import ID_PATTERN, describe_validation_error
 from ._filetype import data_kind
-from ._io import ID_PATTERN, describe_validation_error, package_path, read_data_file
+from ._read import package_path, read_data_file
 from .errors import CatalogueError
 
 __all__ = [

@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from ._error_text import describe_validation_error
 from ._filetype import data_kind
-from ._io import describe_validation_error, read_data_file
+from ._read import read_data_file
 from ._values import CalendarDay, LocalTime
 from .catalogue import BackPain, Equipment, Level
 from .errors import ProfileError

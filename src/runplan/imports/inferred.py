@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from .._io import describe_validation_error
+from .._error_text import describe_validation_error
 from ..errors import PlanError
 from ..plan import SessionKind
 from ..profile import Race, RunnerProfile, Unit, Weekday, minimum_long_run
