@@ -15,20 +15,11 @@ from ._version import __version__
 
 if TYPE_CHECKING:  # the names are loaded on first use (PEP 562), so the CLI starts fast
     from .catalogue import (
-        BackPain,
         Catalogue,
-        Category,
         Dose,
-        Equipment,
         Exercise,
-        Laterality,
-        Level,
-        Muscle,
         Muscles,
-        Pattern,
         Progression,
-        Spine,
-        Timing,
         catalogue_schema,
         load_catalogue,
     )
@@ -58,6 +49,17 @@ if TYPE_CHECKING:  # the names are loaded on first use (PEP 562), so the CLI sta
     from .replan import replan
     from .rules import Violation, check_plan
     from .scheduler import build_plan
+    from .vocabulary import (
+        BackPain,
+        Category,
+        Equipment,
+        Laterality,
+        Level,
+        Muscle,
+        Pattern,
+        Spine,
+        Timing,
+    )
 
 __all__ = [
     "BackPain",
@@ -121,20 +123,11 @@ __all__ = [
 #: A new public name goes in three places: the imports above, __all__, and here.
 _MODULES: dict[str, tuple[str, ...]] = {
     "catalogue": (
-        "BackPain",
         "Catalogue",
-        "Category",
         "Dose",
-        "Equipment",
         "Exercise",
-        "Laterality",
-        "Level",
-        "Muscle",
         "Muscles",
-        "Pattern",
         "Progression",
-        "Spine",
-        "Timing",
         "catalogue_schema",
         "load_catalogue",
     ),
@@ -190,6 +183,17 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "check_plan",
     ),
     "scheduler": ("build_plan",),
+    "vocabulary": (
+        "BackPain",
+        "Category",
+        "Equipment",
+        "Laterality",
+        "Level",
+        "Muscle",
+        "Pattern",
+        "Spine",
+        "Timing",
+    ),
 }
 _WHERE = {name: module for module, names in _MODULES.items() for name in names}
 
