@@ -44,7 +44,8 @@ if TYPE_CHECKING:  # the names are loaded on first use (PEP 562), so the CLI sta
         Week,
         WeekKind,
     )
-    from .profile import CrossTraining, Race, RunnerProfile, Unit, Weekday
+    from .profile import RunnerProfile
+    from .profile_types import CrossTraining, Race, Unit, Weekday
     from .render import to_html
     from .replan import replan
     from .rules import Violation, check_plan
@@ -169,10 +170,10 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "Week",
         "WeekKind",
     ),
-    "profile": (
+    "profile": ("RunnerProfile",),
+    "profile_types": (
         "CrossTraining",
         "Race",
-        "RunnerProfile",
         "Unit",
         "Weekday",
     ),
