@@ -8,9 +8,10 @@ import datetime as dt
 import pytest
 
 from runplan import Plan, RunnerProfile, build_plan, load_catalogue
+from runplan.doses import block_seconds, prescribe, steps_to_target
 from runplan.plan import Block, RunSpec
 from runplan.strength import Strength
-from runplan.strength_choice import Choice, block_seconds, prescribe, steps_to_target
+from runplan.strength_choice import Choice
 
 from .profiles import EXAMPLES, example
 

@@ -443,6 +443,30 @@ REPLAN_CASES = {
         ],
         "2026-12-04",
     ),
+    # A beginner's re-plan on the Sunday after a 2.2 km Saturday: Monday (the long-run
+    # day) got 2.1 km, so the week's longest run was not on it.
+    "beginner_long_run_day_stays_longest": (
+        {
+            "start_date": "2026-03-07",
+            "weeks": 5,
+            "weekly_distance": 0,
+            "run_days": ["mon", "wed", "sat"],
+            "long_run_day": "mon",
+            "distance_step": 0.1,
+            "cutback_every": 3,
+        },
+        [
+            ("2026-03-07", "run", "done", None, None),
+            ("2026-03-09", "runplan-20260307-20260309-run", "partial", 9.0, None),
+            ("2026-03-11", "runplan-20260307-20260311-run", "done", None, 0),
+            ("2026-03-21", "runplan-20260307-20260321-run", "partial", None, 4),
+            ("2026-03-23", "run", "partial", None, None),
+            ("2026-03-25", "runplan-20260307-20260325-run", "done", None, 0),
+            ("2026-03-30", "runplan-20260307-20260330-run", "done", None, None),
+            ("2026-04-04", "run", "done", None, None),
+        ],
+        "2026-04-05",
+    ),
 }
 
 

@@ -8,18 +8,11 @@ import math
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from .catalogue import BackPain, Pattern
+from .catalogue import BackPain, Exercise, Pattern
+from .doses import TRANSITION_SECONDS, items_seconds, make_block
 from .plan import Block, BlockName, Prescription
 from .rules import CORE_MINUTES, RACE_WEEK_CORE_MINUTES, VARIETY_MIN_SESSIONS, VARIETY_SHARE
-from .strength_choice import (
-    NOT_BEFORE_RUN,
-    STRETCH_PATTERNS,
-    TRANSITION_SECONDS,
-    WARMING,
-    items_seconds,
-    make_block,
-    rotate,
-)
+from .strength_choice import NOT_BEFORE_RUN, STRETCH_PATTERNS, WARMING, rotate
 
 if TYPE_CHECKING:
     from .strength import Strength
@@ -86,13 +79,7 @@ class CoreSession:
     def blocks(self) -> list[Block]:
         """The session's blocks, none empty."""
         s = self.s
-        if self.steps not in s.core_warm_ups:
-            s.core_warm_ups[self.steps] = [
-                e
-                for e in s.options(WARM_UP_PATTERNS, WARMING, neutral=True, used=set())
-                if s.dose(e, self.steps).seconds <= WARM_UP_ITEM_SECONDS
-            ]
-        warm_options = [e for e in s.core_warm_ups[self.steps] if e.id not in self.used]
+        warm_options = [e for e in warm_up_moves(s, self.steps) if e.id not in self.used]
         self.warm = [
             s.dose(e, self.steps) for e in rotate(warm_options, self.turn)[:CORE_WARM_UP_ITEMS]
         ]
@@ -111,14 +98,7 @@ class CoreSession:
             for k, (e, own) in enumerate(self.pool)
         ]
         self.cap = VARIETY_SHARE * s.core_total if s.core_total >= VARIETY_MIN_SESSIONS else None
-        most = MAX_MAIN + 2
-        if self.cap is not None:
-            # Share what the variety rule leaves among the sessions still to come, so the
-            # last ones are not left with too little to choose from.
-            most_uses = math.floor(self.cap + 1e-9)
-            left_uses = sum(max(0, most_uses - s.main_count[e.id]) for e, _ in self.pool)
-            sessions_left = max(1, s.core_total - s.core_done)
-            most = max(1, left_uses // sessions_left)
+        most = fair_share(s, self.pool, self.cap)
         count = min(count, most)
 
         # add_main counts each exercise it adds into self.total.
@@ -128,9 +108,9 @@ class CoreSession:
             # A sore back gets its time from main work before any stretch: a third set,
             # then more exercises, as many as the variety rule's fair share leaves.
             room = self.target - STRETCH_ROOM_SECONDS
-            self.add_rounds(room, most=SORE_BACK_SETS)
+            self.add_rounds(self.main, room, most=SORE_BACK_SETS)
             while self.total <= room and len(self.main) < most and self.add_main(room):
-                self.add_rounds(room, most=SORE_BACK_SETS)
+                self.add_rounds(self.main, room, most=SORE_BACK_SETS)
         self.add_stretches()
         # Too short still: more warm-up moves, then (last) more main work, as long as it fits.
         for exercise in rotate(warm_options, self.turn)[CORE_WARM_UP_ITEMS:]:
@@ -139,15 +119,15 @@ class CoreSession:
             self.add(self.warm, self.s.dose(exercise, self.steps), self.high)
         while self.total <= self.low and len(self.main) < most and self.add_main(self.high):
             pass
-        self.add_rounds(self.low)
+        self.add_rounds(self.main, self.low)
         # Short even so (a small pool): more exercises, as many as the variety rule allows.
         while self.total <= self.low and self.add_main(self.high):
             pass
-        self.add_rounds(self.low)
+        self.add_rounds(self.main, self.low)
         # Shorter still (a re-plan's sore back, late in a plan whose earlier sessions used
         # up the variety rule's share, on a day whose run took the stretches): more holds
         # of the stretches it has.
-        self.add_rounds(self.low, items=self.stretches)
+        self.add_rounds(self.stretches, self.low)
 
         s.main_count.update(p.exercise for p in self.main)
         s.core_done += 1
@@ -210,6 +190,10 @@ class CoreSession:
                 return True
         return False
 
+    def add_rounds(self, items: list[Prescription], until: int, *, most: int = MAX_SETS) -> None:
+        """More sets of ``items`` until the session lasts more than ``until`` seconds."""
+        self.total = more_rounds(items, self.total, until, most=most, high=self.high)
+
     def add_stretches(self) -> None:
         """Stretches to finish, until the session reaches its target length."""
         options = self.s.options(STRETCH_PATTERNS, NOT_BEFORE_RUN, neutral=True, used=self.used)
@@ -218,23 +202,42 @@ class CoreSession:
                 break
             self.add(self.stretches, self.s.dose(exercise, self.steps), self.high)
 
-    def add_rounds(
-        self, until: int, *, most: int = MAX_SETS, items: list[Prescription] | None = None
-    ) -> None:
-        """Still short (a small catalogue, or a sore back's session): more rounds of the
-        main work (or of ``items``), set by set (``most`` sets at most), until it lasts
-        more than ``until`` seconds."""
-        items = self.main if items is None else items
-        grown = True
-        while self.total <= until and grown:
-            grown = False
-            for k, item in enumerate(list(items)):
-                more = item.model_copy(update={"sets": item.sets + 1})
-                if (
-                    self.total <= until
-                    and item.sets < most
-                    and self.total + more.seconds - item.seconds <= self.high
-                ):
-                    items[k] = more
-                    self.total += more.seconds - item.seconds
-                    grown = True
+
+def warm_up_moves(strength: Strength, steps: int) -> list[Exercise]:
+    """The easy moves a core session may open with in a week worth ``steps`` dose steps
+    (the same all plan long for those steps, so found once)."""
+    if steps not in strength.core_warm_ups:
+        strength.core_warm_ups[steps] = [
+            e
+            for e in strength.options(WARM_UP_PATTERNS, WARMING, neutral=True, used=set())
+            if strength.dose(e, steps).seconds <= WARM_UP_ITEM_SECONDS
+        ]
+    return strength.core_warm_ups[steps]
+
+
+def fair_share(strength: Strength, pool: list[tuple[Exercise, int]], cap: float | None) -> int:
+    """The most main exercises a session may take from ``pool``: under the variety rule
+    (each exercise in at most ``cap`` sessions), what it leaves shared among the sessions
+    still to come, so the last ones are not left with too little to choose from."""
+    if cap is None:
+        return MAX_MAIN + 2
+    most_uses = math.floor(cap + 1e-9)
+    left_uses = sum(max(0, most_uses - strength.main_count[e.id]) for e, _ in pool)
+    sessions_left = max(1, strength.core_total - strength.core_done)
+    return max(1, left_uses // sessions_left)
+
+
+def more_rounds(items: list[Prescription], total: int, until: int, *, most: int, high: int) -> int:
+    """Still short (a small catalogue, or a sore back's session): more rounds of ``items``,
+    set by set (``most`` sets at most, the session within ``high`` seconds), until the
+    session lasts more than ``until`` seconds. Returns its new length, in seconds."""
+    grown = True
+    while total <= until and grown:
+        grown = False
+        for k, item in enumerate(list(items)):
+            more = item.model_copy(update={"sets": item.sets + 1})
+            if total <= until and item.sets < most and total + more.seconds - item.seconds <= high:
+                items[k] = more
+                total += more.seconds - item.seconds
+                grown = True
+    return total

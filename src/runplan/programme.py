@@ -158,17 +158,15 @@ def place_programme(
     if p.race is Race.MARATHON and peak_below is not None:
         shorter_than = min(shorter_than or math.inf, peak_below)
     kept_runs = [s for s in kept if s.kind is SessionKind.RUN and s.run is not None]
+    long_floor = 0.0
     if any(Weekday.of(s.date) is p.long_run_day for s in kept_runs):
         longest_kept = max(s.distance for s in kept_runs)
         options = [o for o in options if o.distance <= longest_kept]
         order = [d for d in order if d != long_date]
     elif kept_runs:
-        longest_kept = max(s.distance for s in kept_runs)
-        # The long-run day's session must stay the week's longest.
-        if long_date is not None:
-            options_long = [o for o in options if o.distance >= longest_kept]
-            if not options_long:
-                order = [d for d in order if d != long_date]
+        # The long-run day's session must stay the week's longest (a re-plan keeps the
+        # week's runs so far): none that day when no session that long fits.
+        long_floor = max(s.distance for s in kept_runs)
     for k, day in enumerate(order):
         after = len(order) - k - 1
         fits = [
@@ -179,6 +177,7 @@ def place_programme(
             and o.distance + after * smallest <= left + rules.EPS
             and (day == long_date or o.distance <= max(smallest, left / (after + 1)) + 0.05)
             and (ceiling is None or (o.key <= ceiling.key and o.distance <= ceiling.distance))
+            and (day != long_date or o.distance >= long_floor - rules.EPS)
         ]
         if shorter_than is not None:
             fits = [o for o in fits if o.distance < shorter_than - rules.EPS]

@@ -1,9 +1,10 @@
-"""build_plan: the volume curve, placing sessions in the week, and choosing their content.
+"""build_plan: the volume curve, placing sessions in the week, and assembling the Plan.
 
 The scheduler works week by week. It asks the rules module how much a week and each run
 may hold (the same functions check_plan uses), places the long run, easy runs, core,
-mobility and rest around the runner's days, and fills each session from the catalogue.
-Nothing is random: the same profile and catalogue give the same plan.
+mobility and rest around the runner's days (the runs through placement.py, the core and
+mobility weekdays from week_layout.py), and has sessions.py fill each session from the
+catalogue. Nothing is random: the same profile and catalogue give the same plan.
 """
 
 from __future__ import annotations
@@ -12,42 +13,19 @@ import datetime as dt
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import combinations
 
 from . import advice, rules, runs, strength, volume
 from .catalogue import Catalogue, load_catalogue
 from .errors import PlanError
+from .paces import Paces
 from .placement import Placer, State
-from .plan import (
-    Block,
-    Plan,
-    RepeatStep,
-    RunSpec,
-    RunStep,
-    RunType,
-    Session,
-    SessionKind,
-    Week,
-    WeekKind,
-)
+from .plan import Plan, RunType, Session, SessionKind, Week, WeekKind
 from .profile import BackPain, RunnerProfile, Weekday
+from .sessions import SessionMaker, time_after
 from .volume import peak_weekly_distance
+from .week_layout import flare_swap, week_layout
 
-__all__ = ["FORM_CUES", "Adjust", "build_plan", "peak_weekly_distance"]
-
-
-#: Running form cues, in rotation (from the source articles).
-FORM_CUES = (
-    "Take short, quick steps: a higher cadence keeps your feet from landing far ahead of you.",
-    "Lean slightly forward from the ankles, as if running into a light wind.",
-    "Keep your shoulders over your hips and your arms relaxed at your sides.",
-    "Look ahead, not down at your feet or your watch.",
-    "Keep your head over your shoulders; poking it forward strains the upper back.",
-)
-
-
-#: The easy walk that fills each of a flare's first days.
-FLARE_WALK_MINUTES = 20
+__all__ = ["Adjust", "build_plan", "peak_weekly_distance"]
 
 
 @dataclass(frozen=True)
@@ -68,6 +46,8 @@ class Adjust:
 
 
 class _Builder:
+    """Builds one plan week by week; a re-plan keeps the past as it was (see Adjust)."""
+
     def __init__(
         self, profile: RunnerProfile, catalogue: Catalogue, adjust: Adjust | None = None
     ) -> None:
@@ -77,9 +57,6 @@ class _Builder:
                 f"The catalogue lacks exercises every plan needs: {', '.join(missing)}."
             )
         self.p = profile
-        self.plan_id = profile.plan_id  # the profile is frozen; every session id starts with it
-        self.cat = catalogue
-        self.unit = profile.unit.value
         self.adjust = adjust
         self.flare = profile.back_pain is BackPain.FLARE or (adjust is not None and adjust.flare)
         usual = profile.start_volume
@@ -91,167 +68,25 @@ class _Builder:
             first_flare_week = profile.week_index(adjust.today - dt.timedelta(days=1)) + 1
             self.flare_from = adjust.today
         self.beginner = profile.is_beginner
-        self.layout = _layout(profile)
         self.pain = BackPain.FLARE if self.flare else profile.back_pain
         self.strength = strength.Strength(profile, catalogue, pain=self.pain)
         self.paces = runs.paces_for(profile)
         self.volume = volume.Volume(profile, self.flare, usual, first_flare_week, 0)
         # In a flare, the first easy run day becomes a cross-training day.
-        self.swapped = _flare_swap(profile) if self.flare else None
+        swapped = flare_swap(profile) if self.flare else None
         self.placer = Placer(
             profile,
             self.volume,
             self.paces,
             flare=self.flare,
             flare_from=self.flare_from,
-            swapped=self.swapped,
+            swapped=swapped,
         )
         self.options = self.placer.options
-
-    # ------------------------------------------------------------------ the week's runs
-
-    def session_id(self, day: dt.date, slot: str) -> str:
-        # As "%Y%m%d" (plan days have 4-digit years), without strftime's cost.
-        return f"{self.plan_id}-{day.isoformat().replace('-', '')}-{slot}"
-
-    def notes(self, extra: list[str]) -> list[str]:
-        return [*extra, rules.SAFETY_NOTE] if self.flare else extra
-
-    def run_session(
-        self, day: dt.date, run: runs.PlannedRun, index: int, kind: WeekKind
-    ) -> Session:
-        steps = strength.growth_weeks(index, self.p.cutback_every)
-        turn = index + day.toordinal()
-        warm, cool, care_seconds = self.strength.run_care(day, steps, turn)
-        total = care_seconds + run.minutes * 60
-        cues = [FORM_CUES[turn % len(FORM_CUES)], FORM_CUES[(turn + 2) % len(FORM_CUES)]]
-        why = [n for n in (run.note, run.rule) if n]
-        why.extend(runs.describe(run, self.paces, self.unit))
-        if run.type in (RunType.LONG, RunType.RACE) or (
-            run.type in (RunType.RUN_WALK, RunType.EASY) and Weekday.of(day) is self.p.long_run_day
-        ):
-            why.append("Keep the pace easy enough to talk in full sentences.")
-        if kind is WeekKind.CUTBACK:
-            why.append("A lighter week lets your body absorb the training.")
-        elif kind is WeekKind.RECOVERY and self.pain is BackPain.MILD:
-            why.append(
-                f"A lighter first week, {round(volume.MILD_FIRST_WEEK * 100)} % of your usual, "
-                "while your sore back settles."
-            )
-        elif kind in (WeekKind.TAPER, WeekKind.RACE) and run.type is not RunType.RACE:
-            why.append("Lighter running so you reach race day fresh.")
-        if run.type is RunType.RACE:
-            assert self.p.race is not None
-            title = runs.race_title(self.p.race, run.distance, self.p.unit)
-            why = ["Start slower than you feel you can; the last part is where it counts."]
-        else:
-            title = runs.title(run, self.unit)
-        return Session(
-            id=self.session_id(day, "race" if run.type is RunType.RACE else "run"),
-            date=day,
-            start=self.p.run_time_on(Weekday.of(day)),
-            duration_minutes=_round5(total / 60),
-            kind=SessionKind.RACE if run.type is RunType.RACE else SessionKind.RUN,
-            title=title,
-            run=_run_spec(run),
-            blocks=[warm, cool],
-            notes=self.notes([*why, *cues]),
+        make = SessionMaker(
+            profile, catalogue, self.strength, self.paces, flare=self.flare, pain=self.pain
         )
-
-    def core_session(self, day: dt.date, index: int, start: dt.time, state: State) -> Session:
-        steps = strength.growth_weeks(index, self.p.cutback_every)
-        race = self.p.race_date
-        light = race is not None and (race - day).days < 7  # fewer exercises and sets
-        blocks = self.strength.core(day, steps, state.turn, light=light)
-        state.turn += 1
-        extra = ["Move slowly and keep breathing; stop any exercise that hurts your back."]
-        if light:
-            extra.append("A light session: race day is close, so keep your legs fresh.")
-        if self.pain is not BackPain.NONE:
-            extra.append(rules.MILD_CORE_NOTE)
-        return self.routine(day, start, SessionKind.CORE, "Core", blocks, extra)
-
-    def mobility_session(self, day: dt.date, index: int, start: dt.time) -> Session:
-        steps = strength.growth_weeks(index, self.p.cutback_every)
-        blocks = self.strength.mobility(day, steps, index + day.toordinal())
-        extra = ["Stretch gently: you should feel a pull, never pain."]
-        if self.pain is not BackPain.NONE and self.strength.bends(blocks):
-            extra.append(rules.GENTLE_STRETCH_NOTE)
-        return self.routine(day, start, SessionKind.MOBILITY, "Mobility", blocks, extra)
-
-    def routine(
-        self,
-        day: dt.date,
-        start: dt.time,
-        kind: SessionKind,
-        label: str,
-        blocks: list[Block],
-        notes: list[str],
-    ) -> Session:
-        """A core or mobility session, as long as its blocks take."""
-        minutes = strength.minutes_of(strength.block_seconds(blocks))
-        return Session(
-            id=self.session_id(day, kind.value),
-            date=day,
-            start=start,
-            duration_minutes=minutes,
-            kind=kind,
-            title=f"{label} {minutes} min",
-            blocks=blocks,
-            notes=self.notes(notes),
-        )
-
-    def cross_session(self, day: dt.date, index: int) -> Session:
-        choice = self.p.cross_training[index % len(self.p.cross_training)]
-        exercise = self.cat.get(choice.value)
-        name = exercise.name if exercise is not None else choice.value.replace("_", " ")
-        minutes = 30
-        blocks = []
-        if exercise is not None:
-            blocks = [self.strength.cross_training(day, exercise)]
-            minutes = blocks[0].items[0].minutes or minutes
-        return Session(
-            id=self.session_id(day, "cross"),
-            date=day,
-            start=self.p.run_time_on(Weekday.of(day)),
-            duration_minutes=minutes,
-            kind=SessionKind.CROSS_TRAINING,
-            title=f"{name} {minutes} min (instead of a run)",
-            blocks=blocks,
-            notes=self.notes(["Low-impact work keeps your fitness while your back settles."]),
-        )
-
-    def walk_session(self, day: dt.date) -> Session:
-        """An easy walk for the first days of a flare, in place of any training."""
-        return Session(
-            id=self.session_id(day, "walk"),
-            date=day,
-            start=self.p.run_time_on(Weekday.of(day)),
-            duration_minutes=FLARE_WALK_MINUTES,
-            kind=SessionKind.CROSS_TRAINING,
-            title=f"Easy walk {FLARE_WALK_MINUTES} min",
-            notes=self.notes(
-                [
-                    "Walk at an easy, comfortable pace on flat ground; shorten it if your "
-                    "back hurts more.",
-                    "No running, cross training or core for the first days of a flare: "
-                    "walking and gentle mobility only.",
-                ]
-            ),
-        )
-
-    def rest_session(self, day: dt.date) -> Session:
-        return Session(
-            id=self.session_id(day, "rest"),
-            date=day,
-            start=None,
-            duration_minutes=0,
-            kind=SessionKind.REST,
-            title="Rest day",
-            notes=self.notes(["Rest: an easy walk is fine."]),
-        )
-
-    # ------------------------------------------------------------------ the plan
+        self.days = _Days(profile, make, self.paces, flare_from=self.flare_from, swapped=swapped)
 
     def target(self, index: int, kind: WeekKind, state: State, taper_left: int) -> float:
         """The week's distance: the volume curve inside every limit, and a 5k or 10k race
@@ -286,30 +121,17 @@ class _Builder:
     def build(self) -> Plan:
         p = self.p
         adjust = self.adjust
-        state = State(volumes=[p.start_volume])
-        past_cores = 0
-        if adjust is not None:
-            state = State(volumes=list(adjust.history), runs=list(adjust.runs))
-            past_cores = sum(
-                1
-                for s in adjust.old.sessions()
-                if s.kind is SessionKind.CORE and s.date < adjust.today
-            )
-            state.turn = past_cores
-            for kept_session in adjust.old.sessions():
-                if kept_session.date < adjust.today:
-                    week_steps = strength.growth_weeks(
-                        p.week_index(kept_session.date), p.cutback_every
-                    )
-                    self.strength.remember(kept_session, week_steps)
+        if adjust is None:
+            state = State(volumes=[p.start_volume])
+        else:
+            state = _replan_state(p, adjust, self.strength)
         weeks: list[Week] = []
         all_days = _days(p.start_date, p.end_date)
         # The variety rule counts the plan's core sessions: a re-plan's past ones as they
         # were (its days may not be core days now), then the days still to come.
         from_day = adjust.today if adjust is not None else p.start_date
-        self.strength.core_total = past_cores + sum(
-            self.core_day(d) for d in all_days if d >= from_day
-        )
+        upcoming = sum(self.days.core_day(d) for d in all_days if d >= from_day)
+        self.strength.core_total = state.turn + upcoming  # state.turn: the past core sessions
         kinds = [
             volume.week_kind(p, i + 1, all_days[7 * i : 7 * i + 7], self.flare)
             for i in range(p.weeks)
@@ -351,7 +173,7 @@ class _Builder:
                 placed = self.placer.place_programme(index, kind, dates, budget, state, kept)
             else:
                 placed = self.placer.place_runs(index, kind, dates, budget, state, kept)
-            sessions = kept + self.week_sessions(index, kind, days, placed, state)
+            sessions = kept + self.days.week_sessions(index, kind, days, placed, state)
             week_volume = sum(r.distance for r in placed.values())
             counted = adjust.current_counted if kept and adjust is not None else 0.0
             state.volumes.append(counted + week_volume)
@@ -382,6 +204,30 @@ class _Builder:
                     if option.distance == s.run.distance and option.minutes == s.run.minutes:
                         state.stage = max(state.stage, option.stage)
 
+    def warnings(self, plan: Plan) -> list[str]:
+        return volume.plan_warnings(plan, self.flare, self.beginner)
+
+
+class _Days:
+    """What each day of a week holds: its placed run or the race, a flare's walk or cross
+    training, mobility and core in the evening, or rest."""
+
+    def __init__(
+        self,
+        profile: RunnerProfile,
+        make: SessionMaker,
+        paces: Paces,
+        *,
+        flare_from: dt.date | None,
+        swapped: Weekday | None,
+    ) -> None:
+        self.p = profile
+        self.make = make
+        self.paces = paces
+        self.layout = week_layout(profile)
+        self.flare_from = flare_from
+        self.swapped = swapped
+
     def week_sessions(
         self,
         index: int,
@@ -396,28 +242,28 @@ class _Builder:
             weekday = Weekday.of(day)
             today: list[Session] = []
             if day in placed:
-                today.append(self.run_session(day, placed[day], index, kind))
+                today.append(self.make.run_session(day, placed[day], index, kind))
             if p.race is not None and day == p.race_date:
                 race_distance = round(p.unit.from_km(p.race.km), 1)
                 race = runs.planned(
                     RunType.RACE, race_distance, runs.race_steps(race_distance, self.paces)
                 )
-                today.append(self.run_session(day, race, index, kind))
+                today.append(self.make.run_session(day, race, index, kind))
             race_eve = p.race_date is not None and day >= p.race_date - dt.timedelta(days=1)
             resting = self.flare_resting(day)
             if resting:
-                today.append(self.walk_session(day))
+                today.append(self.make.walk_session(day))
             elif weekday == self.swapped:
-                today.append(self.cross_session(day, index))
+                today.append(self.make.cross_session(day, index))
             evening = p.strength_time_on(weekday)
             if weekday in self.layout.mobility and not race_eve:
-                mobility = self.mobility_session(day, index, evening)
+                mobility = self.make.mobility_session(day, index, evening)
                 today.append(mobility)
-                evening = _after(day, evening, mobility.duration_minutes)
+                evening = time_after(day, evening, mobility.duration_minutes)
             if self.core_day(day):
-                today.append(self.core_session(day, index, evening, state))
+                today.append(self.make.core_session(day, index, evening, state))
             if not today:
-                today.append(self.rest_session(day))
+                today.append(self.make.rest_session(day))
             sessions.extend(
                 sorted(today, key=lambda s: (s.start is not None, s.start or dt.time()))
             )
@@ -438,77 +284,21 @@ class _Builder:
         start = self.flare_from
         return start is not None and start <= day < start + dt.timedelta(days=rules.FLARE_REST_DAYS)
 
-    def warnings(self, plan: Plan) -> list[str]:
-        return volume.plan_warnings(plan, self.flare, self.beginner)
 
-
-@dataclass(frozen=True)
-class _Layout:
-    """Which weekdays hold core and mobility sessions."""
-
-    core: frozenset[Weekday]
-    mobility: frozenset[Weekday]
-
-
-def _layout(profile: RunnerProfile) -> _Layout:
-    """Pick the core and mobility weekdays for a profile.
-
-    Core goes on candidate days (see RunnerProfile.core_weekday_candidates), preferring
-    days without a run and days spread out over the week. Mobility goes on two days without
-    a run (the rest day first, so the psoas gets stretched on a day off), or on the long-run
-    day's evening when only one day is free.
-    """
-    candidates = profile.core_weekday_candidates()
-    k = profile.core_per_week
-
-    def score(combo: tuple[Weekday, ...]) -> tuple[int, int, tuple[int, ...]]:
-        on_run_days = sum(d in profile.run_days for d in combo)
-        numbers = sorted(d.number for d in combo)
-        gaps = [(numbers[(j + 1) % k] - numbers[j]) % 7 or 7 for j in range(k)]
-        return (on_run_days, -min(gaps), tuple(numbers))
-
-    core = min(combinations(candidates, k), key=score)
-    free = [d for d in Weekday if d not in profile.run_days]
-    rest = profile.rest_weekday()
-    preferred = [
-        rest,
-        *[d for d in free if d != rest and d not in core],
-        *[d for d in free if d in core and d != rest],
-    ]
-    mobility = preferred[:2]
-    if len(mobility) < 2:
-        mobility.append(profile.long_run_day)
-    return _Layout(core=frozenset(core), mobility=frozenset(mobility))
-
-
-def _flare_swap(profile: RunnerProfile) -> Weekday | None:
-    """The easy run day a flare turns into cross training: the one whose loss leaves the
-    fewest runs on consecutive days (the earliest such day)."""
-    easy = [d for d in profile.run_days if d is not profile.long_run_day]
-
-    def pairs(swapped: Weekday) -> int:
-        numbers = {d.number for d in profile.run_days if d is not swapped}
-        return sum((n + 1) % 7 in numbers for n in numbers)
-
-    return min(easy, key=lambda d: (pairs(d), d.number)) if easy else None
-
-
-def _run_spec(run: runs.PlannedRun) -> RunSpec:
-    """The run of a session. When every value already has its field's type and range (the
-    steps were validated when made), it is kept as given: validating a RunSpec checks each
-    step again, for every run of the plan."""
-    if (
-        isinstance(run.type, RunType)
-        and type(run.distance) is float
-        and run.distance > 0
-        and type(run.minutes) is int
-        and run.minutes > 0
-        and all(type(step) in (RunStep, RepeatStep) for step in run.steps)
-    ):
-        return RunSpec.model_construct(
-            type=run.type, distance=run.distance, minutes=run.minutes, steps=list(run.steps)
-        )
-    return RunSpec(type=run.type, distance=run.distance, minutes=run.minutes, steps=run.steps)
+def _replan_state(profile: RunnerProfile, adjust: Adjust, choices: strength.Strength) -> State:
+    """Where a re-plan starts: the volumes and runs before today, the core sessions done so
+    far (for rotation), and the strength choices of every session kept."""
+    state = State(volumes=list(adjust.history), runs=list(adjust.runs))
+    state.turn = sum(
+        1 for s in adjust.old.sessions() if s.kind is SessionKind.CORE and s.date < adjust.today
+    )
+    for kept_session in adjust.old.sessions():
+        if kept_session.date < adjust.today:
+            week_steps = strength.growth_weeks(
+                profile.week_index(kept_session.date), profile.cutback_every
+            )
+            choices.remember(kept_session, week_steps)
+    return state
 
 
 def _longest(sessions: Sequence[Session]) -> float:
@@ -527,18 +317,6 @@ def _run_days_share(profile: RunnerProfile, week_start: dt.date) -> float:
 
 def _days(first: dt.date, last: dt.date) -> list[dt.date]:
     return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
-
-
-def _round5(minutes: float) -> int:
-    return int(math.ceil(minutes / 5 - rules.EPS) * 5)
-
-
-def _after(day: dt.date, start: dt.time, minutes: int) -> dt.time:
-    """The time ``minutes`` after ``start``, rounded up to 5 minutes, kept on the same day."""
-    moment = dt.datetime.combine(day, start) + dt.timedelta(minutes=_round5(minutes))
-    if moment.date() != day:
-        return dt.time(23, 55)
-    return moment.time()
 
 
 def build_plan(profile: RunnerProfile, catalogue: Catalogue | None = None) -> Plan:

@@ -6,7 +6,8 @@ Exercises are chosen by the catalogue's own fields (pattern, level, equipment, s
 timing and ``avoid_when``; see ``strength_choice.py``), so an exercise a runner adds in
 their own catalogue is scheduled when it fits. The only ids written here are those the
 rules name: the warm-up moves and hamstring stretch before a run, the hip-flexor and psoas
-stretches. ``core_session.py`` fills a core session.
+stretches. ``run_care.py`` makes a run's warm-up and cool-down; ``core_session.py`` fills a
+core session.
 """
 
 from __future__ import annotations
@@ -15,24 +16,20 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 
-from .catalogue import BackPain, Catalogue, Exercise, Muscle, Pattern, Spine
+from .catalogue import BackPain, Catalogue, Exercise, Spine
 from .core_session import CoreSession
+from .doses import block_seconds, growth_weeks, make_block, minutes_of, prescribe
 from .plan import Block, BlockName, Session, SessionKind
 from .profile import RunnerProfile
-from .rules import HAMSTRING_STRETCH, HIP_FLEXOR_STRETCH, PSOAS_STRETCH, WARM_UP_MOVES
+from .rules import PSOAS_STRETCH
+from .run_care import RunCare
 from .strength_choice import (
     AFTER_RUN,
     MAIN_PATTERNS,
     STRETCH_PATTERNS,
     WARMING,
     Choice,
-    block_seconds,
-    covers,
-    growth_weeks,
     is_main,
-    make_block,
-    minutes_of,
-    prescribe,
     required_exercises,
     rotate,
 )
@@ -52,15 +49,6 @@ __all__ = [
 
 #: Stretches in a mobility session besides the psoas.
 MOBILITY_ITEMS = 4
-#: A warm-up move before a run is short: at most this many seconds.
-WARM_UP_ITEM_SECONDS = 90
-#: A run's cool-down stretches these, in order: calves and hamstrings as primary muscles,
-#: the lower back as primary or secondary.
-COOL_DOWN_MUSCLES = (
-    (Muscle.CALVES, True),
-    (Muscle.HAMSTRINGS, True),
-    (Muscle.ERECTOR_SPINAE, False),
-)
 
 
 class Strength(Choice):
@@ -87,17 +75,8 @@ class Strength(Choice):
         self.started: dict[str, int] = {}
         #: The most weekly steps each main exercise has been done at: its dose never drops.
         self.reached: dict[str, int] = {}
-        # The warm-up moves a run may add, by weekly steps (fixed for the plan).
-        self._warm_extras: dict[int, list[Exercise]] = {}
-        # ... and a run's warm-up (with its exercises and seconds), by weekly steps and
-        # place in the rotation.
-        self._warm_blocks: dict[tuple[int, int], tuple[Block, tuple[str, ...], int]] = {}
-        # The stretches a run's cool-down chooses from (before the day's own are left out),
-        # and the ids of those covering each of COOL_DOWN_MUSCLES (fixed for the plan).
-        self._cool: tuple[list[Exercise], list[set[str]]] | None = None
-        # ... and the cool-down blocks made so far (with their seconds), by weekly steps
-        # and stretches.
-        self._cool_blocks: dict[tuple[int, tuple[str, ...]], tuple[Block, int]] = {}
+        #: Each run's warm-up and cool-down, which mark the day's exercises as used.
+        self.runs = RunCare(self, self.used)
         #: The moves a core session may open with, by weekly steps (CoreSession fills it).
         self.core_warm_ups: dict[int, list[Exercise]] = {}
 
@@ -127,89 +106,9 @@ class Strength(Choice):
     # ------------------------------------------------------------------ runs
 
     def run_care(self, day: dt.date, steps: int, turn: int) -> tuple[Block, Block, int]:
-        """A run's warm-up and cool-down (see ``warm_up`` and ``cool_down``), and the
-        seconds the two take, transitions included."""
-        warm, warm_seconds = self._warm_up(day, steps, turn)
-        cool, cool_seconds = self._cool_down(day, steps, turn)
-        return warm, cool, warm_seconds + cool_seconds
-
-    def warm_up(self, day: dt.date, steps: int, turn: int) -> Block:
-        """The dynamic warm-up before a run: the moves the rules name, one more move in
-        rotation, and the hamstring stretch last; while the back flares, none that twists
-        or bends the spine."""
-        return self._warm_up(day, steps, turn)[0]
-
-    def _warm_up(self, day: dt.date, steps: int, turn: int) -> tuple[Block, int]:
-        # A flaring back leaves out the moves that twist or bend it (the torso twists).
-        flare = self.pain is BackPain.FLARE
-        if steps not in self._warm_extras:
-            named = {*WARM_UP_MOVES, HAMSTRING_STRETCH}
-            self._warm_extras[steps] = [
-                e
-                for e in self.catalogue.values()
-                if e.pattern is Pattern.WARM_UP
-                and e.id not in named
-                and e.timing in WARMING
-                and self.allowed(e, neutral=flare)
-                and self.dose(e, steps).seconds <= WARM_UP_ITEM_SECONDS
-            ]
-        extras = self._warm_extras[steps]
-        # The block depends only on the steps and where the rotation stands.
-        key = (steps, turn % len(extras) if extras else 0)
-        if key not in self._warm_blocks:
-            moves = [
-                self.catalogue[i]
-                for i in WARM_UP_MOVES
-                if i in self.catalogue
-                and not (flare and self.catalogue[i].spine is not Spine.NEUTRAL)
-            ]
-            chosen = [*moves, *rotate(extras, turn)[:1]]
-            if HAMSTRING_STRETCH in self.catalogue:
-                chosen.append(self.catalogue[HAMSTRING_STRETCH])
-            # One (frozen) block for every run that shares it, with its exercises.
-            block = make_block(BlockName.WARM_UP, [self.dose(e, steps) for e in chosen])
-            self._warm_blocks[key] = (block, tuple(e.id for e in chosen), block_seconds([block]))
-        block, exercise_ids, seconds = self._warm_blocks[key]
-        self._use(day, exercise_ids)
-        return block, seconds
-
-    def cool_down(self, day: dt.date, steps: int, turn: int) -> Block:
-        """Static stretches after a run: calves, hamstrings and back in rotation, then the
-        long hip-flexor hold."""
-        return self._cool_down(day, steps, turn)[0]
-
-    def _cool_down(self, day: dt.date, steps: int, turn: int) -> tuple[Block, int]:
-        if self._cool is None:
-            options = [
-                e
-                for e in self.options([Pattern.COOL_DOWN], AFTER_RUN, neutral=False, used=set())
-                if e.dose.hold_seconds is not None and e.id != HIP_FLEXOR_STRETCH
-            ]
-            covering = [
-                {e.id for e in options if covers(e, muscle, primary=primary)}
-                for muscle, primary in COOL_DOWN_MUSCLES
-            ]
-            self._cool = (options, covering)
-        used = self.used.get(day, set())
-        chosen: list[Exercise] = []
-        taken: set[str] = set()
-        for cover in self._cool[1]:
-            if not taken.isdisjoint(cover):
-                continue
-            left_out = used | taken
-            fits = [e for e in self._cool[0] if e.id in cover and e.id not in left_out]
-            if fits:
-                # The next in rotation.
-                chosen.append(fits[turn % len(fits)])
-                taken.add(chosen[-1].id)
-        if HIP_FLEXOR_STRETCH in self.catalogue:
-            chosen.append(self.catalogue[HIP_FLEXOR_STRETCH])
-        key = (steps, tuple(e.id for e in chosen))
-        if key not in self._cool_blocks:
-            block = make_block(BlockName.COOL_DOWN, [self.dose(e, steps) for e in chosen])
-            self._cool_blocks[key] = (block, block_seconds([block]))
-        self._use(day, key[1])
-        return self._cool_blocks[key]
+        """A run's warm-up and cool-down, and the seconds the two take, transitions
+        included (see ``RunCare``)."""
+        return self.runs.blocks(day, steps, turn)
 
     # ------------------------------------------------------------------ sessions
 

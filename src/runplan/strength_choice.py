@@ -1,4 +1,4 @@
-"""Which exercises a runner may do now, and at what dose.
+"""Which exercises a runner may do now, and which variant (doses: ``doses.py``).
 
 The catalogue's own fields decide (pattern, level, equipment, spine, timing and
 ``avoid_when``), so an exercise a runner adds in their own catalogue is chosen when it
@@ -7,9 +7,7 @@ fits. ``strength.py`` and ``core_session.py`` put the chosen exercises into sess
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 
 from .catalogue import (
     BackPain,
@@ -22,7 +20,7 @@ from .catalogue import (
     Pattern,
     Timing,
 )
-from .plan import Block, BlockName, Prescription
+from .doses import Doses, steps_to_target
 from .profile import RunnerProfile
 from .rules import (
     HAMSTRING_STRETCH,
@@ -40,24 +38,14 @@ __all__ = [
     "MAIN_PATTERNS",
     "NOT_BEFORE_RUN",
     "STRETCH_PATTERNS",
-    "TRANSITION_SECONDS",
     "WARMING",
     "Choice",
-    "amount_after",
-    "block_seconds",
     "covers",
-    "growth_weeks",
     "is_main",
-    "make_block",
-    "minutes_of",
-    "prescribe",
     "required_exercises",
     "rotate",
-    "steps_to_target",
 ]
 
-#: Seconds to get into position between two exercises.
-TRANSITION_SECONDS = 20
 #: The patterns of a core session's main block; every session mixes several of them.
 MAIN_PATTERNS = (
     Pattern.ANTI_EXTENSION,
@@ -91,70 +79,6 @@ def required_exercises() -> set[str]:
     return {*WARM_UP_MOVES, HAMSTRING_STRETCH, HIP_FLEXOR_STRETCH, PSOAS_STRETCH}
 
 
-@lru_cache(maxsize=1024)  # pure; asked for by every session of every week
-def growth_weeks(week_index: int, cutback_every: int) -> int:
-    """How many dose steps a week has earned: one for each non-cutback week from week 2 on."""
-    return sum(1 for w in range(2, week_index + 1) if w % cutback_every != 0)
-
-
-def steps_to_target(exercise: Exercise) -> int | None:
-    """Weekly steps from the starting dose to the progression target; none without one."""
-    if exercise.progression is None:
-        return None
-    return math.ceil(
-        (exercise.progression.target - exercise.dose.amount) / exercise.progression.step
-    )
-
-
-def amount_after(exercise: Exercise, steps: int) -> int:
-    """The exercise's amount (reps, seconds or minutes) after ``steps`` weekly steps, never
-    past its progression target."""
-    amount = exercise.dose.amount
-    if exercise.progression is not None:
-        amount = min(exercise.progression.target, amount + exercise.progression.step * steps)
-    return amount
-
-
-def prescribe(exercise: Exercise, steps: int, *, sets: int | None = None) -> Prescription:
-    """The exercise's dose after ``steps`` weekly steps, never past its progression target;
-    ``sets`` caps the number of sets (a lighter session). The builder asks through
-    ``Choice.dose``, which remembers each one for the plan."""
-    dose = exercise.dose
-    amount = amount_after(exercise, steps)
-    field = "reps" if dose.reps else "hold_seconds" if dose.hold_seconds else "minutes"
-    return Prescription.model_validate(
-        {
-            "exercise": exercise.id,
-            "sets": dose.sets if sets is None else min(sets, dose.sets),
-            field: amount,
-            "per_side": exercise.per_side,
-            "rest_seconds": dose.rest_seconds,
-        }
-    )
-
-
-def make_block(name: BlockName, items: list[Prescription]) -> Block:
-    """A block of ``items`` made by ``prescribe`` (each already valid), kept as given."""
-    # Validating a Block runs every item's own checks again, a few thousand times a plan;
-    # a block's only fields are its name and these already-valid items.
-    return Block.model_construct(name=name, items=items)
-
-
-def block_seconds(blocks: Sequence[Block]) -> int:
-    """The time a list of blocks takes, transitions included."""
-    return items_seconds(item for block in blocks for item in block.items)
-
-
-def items_seconds(items: Iterable[Prescription]) -> int:
-    """The time a run of prescriptions takes, transitions included."""
-    return sum(item.seconds + TRANSITION_SECONDS for item in items)
-
-
-def minutes_of(seconds: int) -> int:
-    """Seconds rounded up to whole minutes."""
-    return math.ceil(seconds / 60)
-
-
 def is_main(exercise: Exercise) -> bool:
     """True for strength work a core session's main block is made of."""
     if exercise.pattern is None:
@@ -176,13 +100,14 @@ def rotate(items: Sequence[Exercise], turn: int) -> list[Exercise]:
     return [*items[k:], *items[:k]]
 
 
-class Choice:
+class Choice(Doses):
     """What one runner may do: their equipment, their level (beginner while the back
     flares) and their back, applied to every exercise of the catalogue."""
 
     def __init__(
         self, profile: RunnerProfile, catalogue: Catalogue, *, pain: BackPain | None = None
     ) -> None:
+        super().__init__()
         self.profile = profile
         self.catalogue = catalogue
         self.pain = profile.back_pain if pain is None else pain
@@ -196,32 +121,10 @@ class Choice:
         self._allowed: dict[tuple[str, bool], bool] = {}
         self._pools: dict[int, list[tuple[Exercise, int]]] = {}
         self._options: dict[tuple[frozenset[Pattern], frozenset[Timing], bool], list[Exercise]] = {}
-        self._doses: dict[tuple[str, int, int | None], tuple[Exercise, Prescription]] = {}
         self._mains: list[Exercise] | None = None
         self._chains: dict[
             tuple[str, bool], tuple[Exercise, list[tuple[Exercise, int | None]] | None]
         ] = {}
-        self._amounts: dict[tuple[str, int, int | None], tuple[Exercise, Prescription]] = {}
-
-    def dose(self, exercise: Exercise, steps: int, *, sets: int | None = None) -> Prescription:
-        """``prescribe(exercise, steps, sets=sets)``, remembered for this runner's plan."""
-        # Keyed by id (cheap to hash), and only served for the very exercise it was made
-        # from: an exercise of the same id from another catalogue is prescribed afresh.
-        key = (exercise.id, steps, sets)
-        hit = self._doses.get(key)
-        if hit is not None and hit[0] is exercise:
-            return hit[1]
-        # Weeks with the same amount share one (frozen) prescription: a stretch's dose never
-        # changes, and an exercise at its target stays there for the rest of the plan.
-        same = (exercise.id, amount_after(exercise, steps), sets)
-        hit = self._amounts.get(same)
-        if hit is not None and hit[0] is exercise:
-            item = hit[1]
-        else:
-            item = prescribe(exercise, steps, sets=sets)
-            self._amounts[same] = (exercise, item)
-        self._doses[key] = (exercise, item)
-        return item
 
     def fits(self, exercise: Exercise, *, neutral: bool) -> bool:
         """True when this runner could do ``exercise``: equipment they have, their level or
@@ -265,7 +168,7 @@ class Choice:
         """
         key = (exercise.id, neutral)
         if key not in self._chains or self._chains[key][0] is not exercise:
-            self._chains[key] = (exercise, self._chain(exercise, neutral=neutral))
+            self._chains[key] = (exercise, variant_chain(self, exercise, neutral=neutral))
         chain = self._chains[key][1]
         if chain is None:
             return None
@@ -275,40 +178,6 @@ class Choice:
                 return variant, steps
             steps -= need
         raise AssertionError("a chain ends with a variant that stays")  # pragma: no cover
-
-    def _chain(
-        self, exercise: Exercise, *, neutral: bool
-    ) -> list[tuple[Exercise, int | None]] | None:
-        """The variants ``resolve`` walks through for ``exercise``, each with the weekly
-        steps that lead on to the next (none for the last); none when no variant is
-        allowed. The same for every week, so worked out once."""
-        down: list[str] = []
-        current = exercise
-        while not self.allowed(current, neutral=neutral):
-            link = current.easier
-            if link is None or link in down or link == exercise.id or link not in self.catalogue:
-                return None
-            down.append(current.id)
-            current = self.catalogue[link]
-        seen = {exercise.id, *down, current.id}
-        chain: list[tuple[Exercise, int | None]] = []
-        while self.pain is not BackPain.FLARE:
-            need = steps_to_target(current)
-            harder = self.catalogue.get(current.harder) if current.harder else None
-            if need is None or harder is None:
-                break
-            if self.pain is BackPain.NONE:
-                if harder.id in seen or not self.allowed(harder, neutral=neutral):
-                    break
-                seen.add(harder.id)
-            elif harder.id in down and self.fits(harder, neutral=neutral):
-                down.remove(harder.id)
-            else:
-                break
-            chain.append((current, need))
-            current = harder
-        chain.append((current, None))
-        return chain
 
     def main_pool(self, steps: int) -> list[tuple[Exercise, int]]:
         """Every main exercise this runner can do this week, each once, with its steps; while
@@ -370,3 +239,38 @@ class Choice:
                 and self.dose(e, 0).seconds <= LONGEST_ITEM_SECONDS
             ]
         return [e for e in self._options[key] if e.id not in used]
+
+
+def variant_chain(
+    choice: Choice, exercise: Exercise, *, neutral: bool
+) -> list[tuple[Exercise, int | None]] | None:
+    """The variants ``Choice.resolve`` walks through for ``exercise``, each with the weekly
+    steps that lead on to the next (none for the last); none when no variant is
+    allowed. The same for every week, so worked out once."""
+    down: list[str] = []
+    current = exercise
+    while not choice.allowed(current, neutral=neutral):
+        link = current.easier
+        if link is None or link in down or link == exercise.id or link not in choice.catalogue:
+            return None
+        down.append(current.id)
+        current = choice.catalogue[link]
+    seen = {exercise.id, *down, current.id}
+    chain: list[tuple[Exercise, int | None]] = []
+    while choice.pain is not BackPain.FLARE:
+        need = steps_to_target(current)
+        harder = choice.catalogue.get(current.harder) if current.harder else None
+        if need is None or harder is None:
+            break
+        if choice.pain is BackPain.NONE:
+            if harder.id in seen or not choice.allowed(harder, neutral=neutral):
+                break
+            seen.add(harder.id)
+        elif harder.id in down and choice.fits(harder, neutral=neutral):
+            down.remove(harder.id)
+        else:
+            break
+        chain.append((current, need))
+        current = harder
+    chain.append((current, None))
+    return chain
