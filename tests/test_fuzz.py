@@ -27,7 +27,7 @@ from runplan import (
     load_catalogue,
     to_ics,
 )
-from runplan._io import package_path
+from runplan._read import package_path
 from runplan.cli import main
 from runplan.errors import MESSAGE_LIMIT
 

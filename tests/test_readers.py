@@ -24,7 +24,7 @@ from runplan import (
     load_catalogue,
     to_ics,
 )
-from runplan._io import MAX_DEPTH, MAX_YAML_BYTES
+from runplan._read import MAX_DEPTH, MAX_YAML_BYTES
 from runplan.errors import MESSAGE_LIMIT, one_line
 
 BASE = "start_date: 2026-03-02\nweekly_distance: 20\n"

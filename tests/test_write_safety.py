@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from runplan import ExportError
-from runplan._io import atomic_write
+from runplan._write import atomic_write
 from runplan.cli import main
 
 from .conftest import ROOT

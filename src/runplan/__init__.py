@@ -15,20 +15,11 @@ from ._version import __version__
 
 if TYPE_CHECKING:  # the names are loaded on first use (PEP 562), so the CLI starts fast
     from .catalogue import (
-        BackPain,
         Catalogue,
-        Category,
         Dose,
-        Equipment,
         Exercise,
-        Laterality,
-        Level,
-        Muscle,
         Muscles,
-        Pattern,
         Progression,
-        Spine,
-        Timing,
         catalogue_schema,
         load_catalogue,
     )
@@ -53,11 +44,23 @@ if TYPE_CHECKING:  # the names are loaded on first use (PEP 562), so the CLI sta
         Week,
         WeekKind,
     )
-    from .profile import CrossTraining, Race, RunnerProfile, Unit, Weekday
+    from .profile import RunnerProfile
+    from .profile_types import CrossTraining, Race, Unit, Weekday
     from .render import to_html
     from .replan import replan
     from .rules import Violation, check_plan
     from .scheduler import build_plan
+    from .vocabulary import (
+        BackPain,
+        Category,
+        Equipment,
+        Laterality,
+        Level,
+        Muscle,
+        Pattern,
+        Spine,
+        Timing,
+    )
 
 __all__ = [
     "BackPain",
@@ -121,20 +124,11 @@ __all__ = [
 #: A new public name goes in three places: the imports above, __all__, and here.
 _MODULES: dict[str, tuple[str, ...]] = {
     "catalogue": (
-        "BackPain",
         "Catalogue",
-        "Category",
         "Dose",
-        "Equipment",
         "Exercise",
-        "Laterality",
-        "Level",
-        "Muscle",
         "Muscles",
-        "Pattern",
         "Progression",
-        "Spine",
-        "Timing",
         "catalogue_schema",
         "load_catalogue",
     ),
@@ -176,10 +170,10 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "Week",
         "WeekKind",
     ),
-    "profile": (
+    "profile": ("RunnerProfile",),
+    "profile_types": (
         "CrossTraining",
         "Race",
-        "RunnerProfile",
         "Unit",
         "Weekday",
     ),
@@ -190,6 +184,17 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "check_plan",
     ),
     "scheduler": ("build_plan",),
+    "vocabulary": (
+        "BackPain",
+        "Category",
+        "Equipment",
+        "Laterality",
+        "Level",
+        "Muscle",
+        "Pattern",
+        "Spine",
+        "Timing",
+    ),
 }
 _WHERE = {name: module for module, names in _MODULES.items() for name in names}
 

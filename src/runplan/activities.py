@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import Element, ParseError
 
-from ._io import read_bytes, read_text
+from ._read import read_bytes, read_text
 from .errors import PlanError
 
 __all__ = ["ACTIVITY_SUFFIXES", "is_activity_file", "is_strava_export", "read_activity_file"]

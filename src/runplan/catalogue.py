@@ -2,18 +2,30 @@
 
 from __future__ import annotations
 
-import functools
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, Self, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from ._filetype import data_kind
-from ._io import ID_PATTERN, describe_validation_error, package_path, read_data_file
+from ._error_text import ID_PATTERN
+from ._read import package_path
 from .errors import CatalogueError
+
+# The vocabulary is the type of Exercise's fields and stays importable from here.
+from .vocabulary import (
+    BackPain,
+    Category,
+    Equipment,
+    Laterality,
+    Level,
+    Muscle,
+    Pattern,
+    Spine,
+    Timing,
+)
 
 __all__ = [
     "BackPain",
@@ -37,126 +49,6 @@ __all__ = [
 
 
 _E = TypeVar("_E", bound=StrEnum)
-
-
-class Category(StrEnum):
-    """What kind of work an exercise is."""
-
-    CORE = "core"
-    STRENGTH = "strength"
-    BALANCE = "balance"
-    ACTIVATION = "activation"
-    STRETCH = "stretch"
-    DYNAMIC = "dynamic"
-    MOBILITY = "mobility"
-    CROSS_TRAINING = "cross_training"
-
-
-class Level(StrEnum):
-    """How much experience an exercise asks for (also a runner's level)."""
-
-    BEGINNER = "beginner"
-    INTERMEDIATE = "intermediate"
-    ADVANCED = "advanced"
-
-    @property
-    def rank(self) -> int:
-        """0 for beginner, 1 for intermediate, 2 for advanced."""
-        return _LEVEL_RANK[self.value]
-
-
-_LEVEL_RANK = {"beginner": 0, "intermediate": 1, "advanced": 2}
-
-
-class Equipment(StrEnum):
-    """What an exercise needs; ``none`` means nothing at all."""
-
-    NONE = "none"
-    MAT = "mat"
-    EXERCISE_BALL = "exercise_ball"
-    MEDICINE_BALL = "medicine_ball"
-    RESISTANCE_BAND = "resistance_band"
-    FOAM_ROLLER = "foam_roller"
-    YOGA_BLOCK = "yoga_block"
-    WALL = "wall"
-    STEP = "step"
-    POOL = "pool"
-    BIKE = "bike"
-
-
-class Muscle(StrEnum):
-    """The fixed vocabulary of muscles (and systems) an exercise works."""
-
-    HIP_FLEXORS = "hip_flexors"
-    PSOAS = "psoas"
-    GLUTE_MAX = "glute_max"
-    GLUTE_MED = "glute_med"
-    HIP_ROTATORS = "hip_rotators"
-    ADDUCTORS = "adductors"
-    HAMSTRINGS = "hamstrings"
-    QUADRICEPS = "quadriceps"
-    CALVES = "calves"
-    FEET = "feet"
-    TRANSVERSE_ABDOMINIS = "transverse_abdominis"
-    RECTUS_ABDOMINIS = "rectus_abdominis"
-    OBLIQUES = "obliques"
-    ERECTOR_SPINAE = "erector_spinae"
-    MULTIFIDUS = "multifidus"
-    LATS = "lats"
-    SHOULDERS = "shoulders"
-    UPPER_BACK = "upper_back"
-    CHEST = "chest"
-    CARDIOVASCULAR = "cardiovascular"
-
-
-class Spine(StrEnum):
-    """How an exercise loads the lower back; a painful back gets ``neutral`` first."""
-
-    NEUTRAL = "neutral"
-    FLEXION = "flexion"
-    EXTENSION = "extension"
-    ROTATION = "rotation"
-
-
-class Laterality(StrEnum):
-    """Whether a dose is done once (bilateral) or for each side."""
-
-    BILATERAL = "bilateral"
-    PER_SIDE = "per_side"
-    ALTERNATING = "alternating"
-
-
-class Timing(StrEnum):
-    """Where in a day an exercise may go relative to a run."""
-
-    ANY = "any"
-    PRE_RUN = "pre_run"
-    POST_RUN = "post_run"
-    NOT_PRE_RUN = "not_pre_run"
-
-
-class BackPain(StrEnum):
-    """How the back is now: ``mild`` is stiff or sore after runs, ``flare`` hurts while running."""
-
-    NONE = "none"
-    MILD = "mild"
-    FLARE = "flare"
-
-
-class Pattern(StrEnum):
-    """What an exercise trains; sessions are filled by pattern."""
-
-    ANTI_EXTENSION = "anti_extension"
-    ANTI_ROTATION = "anti_rotation"
-    LATERAL = "lateral"
-    HIP_EXTENSION = "hip_extension"
-    SINGLE_LEG = "single_leg"
-    HIP_ABDUCTION = "hip_abduction"
-    TRUNK_FLEXION = "trunk_flexion"
-    BACK_EXTENSION = "back_extension"
-    MOBILITY = "mobility"
-    WARM_UP = "warm_up"
-    COOL_DOWN = "cool_down"
 
 
 class _Model(BaseModel):
@@ -411,63 +303,6 @@ def builtin_catalogue_path() -> Path:
     return package_path("exercises.yaml")
 
 
-def _known_fields() -> str:
-    return ", ".join(Exercise.model_fields)
-
-
-def _read_file(path: Path) -> list[Exercise]:
-    data = read_data_file(path, CatalogueError, "catalogue")
-    other = data_kind(data)
-    if other not in (None, "an exercise catalogue", "a list of exercises"):
-        raise CatalogueError(f"{path.name} is {other}, not an exercise catalogue.")
-    if not isinstance(data, dict):
-        kind = "empty" if data is None else f"a {type(data).__name__}"
-        raise CatalogueError(
-            f"The catalogue file {path.name} must be a mapping with an 'exercises' list "
-            f"at the top level, but it is {kind}."
-        )
-    unknown = sorted(set(data) - {"exercises"})
-    if unknown:
-        raise CatalogueError(
-            f"The catalogue file {path.name} has an unknown top-level key '{unknown[0]}'; "
-            "the only key is 'exercises'."
-        )
-    entries = data.get("exercises")
-    if not isinstance(entries, list):
-        raise CatalogueError(f"The catalogue file {path.name} needs 'exercises' to be a list.")
-    exercises: list[Exercise] = []
-    first_seen: dict[str, int] = {}
-    for number, entry in enumerate(entries, start=1):
-        label = _entry_label(entry, number)
-        if not isinstance(entry, dict):
-            raise CatalogueError(f"Exercise {label} in {path.name} must be a mapping of fields.")
-        try:
-            exercise = Exercise.model_validate(entry)
-        except ValidationError as exc:
-            raise CatalogueError(
-                f"Exercise {label} in {path.name} {describe_validation_error(exc, _known_fields)}."
-            ) from None
-        if exercise.id in first_seen:
-            raise CatalogueError(
-                f"Exercise id '{exercise.id}' appears twice in {path.name} (entries "
-                f"{first_seen[exercise.id]} and {number}); ids must be unique within a file."
-            )
-        first_seen[exercise.id] = number
-        exercises.append(exercise)
-    return exercises
-
-
-def _entry_label(entry: object, number: int) -> str:
-    if isinstance(entry, dict) and isinstance(entry.get("id"), str):
-        return f"'{entry['id']}'"
-    return f"#{number}"
-
-
-@functools.lru_cache(maxsize=4)
-def _read_cached(path: Path, mtime_ns: int) -> tuple[Exercise, ...]:
-    return tuple(_read_file(path))
-
-
 def load_catalogue(*paths: str | os.PathLike[str], builtin: bool = True) -> Catalogue:
     """Load the built-in catalogue and, on top of it, the user's own catalogue files.
 
@@ -484,7 +319,8 @@ def load_catalogue(*paths: str | os.PathLike[str], builtin: bool = True) -> Cata
             repeated within one file, an easier/harder link names a missing id, or an entry
             would make plans break a training rule (see runplan.catalogue_check).
     """
-    from .catalogue_check import check_catalogue  # it builds on this module
+    from .catalogue_check import check_catalogue  # both build on this module
+    from .catalogue_files import read_exercises
 
     sources: list[Path] = [Path(p) for p in paths]
     if builtin:
@@ -492,11 +328,7 @@ def load_catalogue(*paths: str | os.PathLike[str], builtin: bool = True) -> Cata
     merged: dict[str, Exercise] = {}
     origin: dict[str, Path] = {}
     for path in sources:
-        try:
-            mtime = path.stat().st_mtime_ns
-        except OSError:
-            mtime = -1
-        for exercise in _read_cached(path, mtime) if mtime >= 0 else _read_file(path):
+        for exercise in read_exercises(path):
             merged[exercise.id] = exercise
             origin[exercise.id] = path
     for exercise in merged.values():

@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ._io import atomic_write
+from ._write import atomic_write
 from .errors import ExportError
 from .plan import PaceRange, Plan, RepeatStep, RunStep, Session, SessionKind, StepKind
 

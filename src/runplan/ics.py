@@ -21,8 +21,8 @@ from typing import Any
 from icalendar import Alarm, Calendar, Event, vText
 from icalendar.enums import TRANSP
 
-from ._io import atomic_write
 from ._version import __version__
+from ._write import atomic_write
 from .catalogue import Catalogue, load_catalogue
 from .errors import ExportError
 from .plan import Plan, Session, SessionKind

@@ -20,9 +20,11 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from ._error_text import describe_validation_error
 from ._filetype import data_kind
-from ._io import atomic_write, describe_validation_error, read_data_file, read_text
+from ._read import read_data_file, read_text
 from ._values import CalendarDay
+from ._write import atomic_write
 from .activities import is_activity_file, is_strava_export, read_activity_file, strava_rows
 from .errors import PlanError
 from .plan import Plan, SessionKind

@@ -11,7 +11,8 @@ from typing import Any, Self
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from ._io import MAX_JSON_BYTES, describe_validation_error, read_data_file
+from ._error_text import describe_validation_error
+from ._read import MAX_JSON_BYTES, read_data_file
 from ._values import CalendarDay, LocalTime
 from .catalogue import OneAmount
 from .errors import PlanError

@@ -13,11 +13,17 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from ._error_text import describe_validation_error
 from ._filetype import data_kind
-from ._io import describe_validation_error, read_data_file
+from ._read import read_data_file
 from ._values import CalendarDay, LocalTime
-from .catalogue import BackPain, Equipment, Level
 from .errors import ProfileError
+from .profile_derived import ProfileDerived
+from .profile_shorthand import expand_times_by_day, weeks_from_race_date
+
+# The profile's own types stay importable from here (runplan's public API names them so).
+from .profile_types import DISTANCE_STEPS, CrossTraining, Race, RecentRace, Unit, Weekday
+from .vocabulary import BackPain, Equipment, Level
 
 __all__ = [
     "BackPain",
@@ -33,133 +39,7 @@ __all__ = [
 _S = TypeVar("_S", bound=StrEnum)
 
 
-class Weekday(StrEnum):
-    """A day of the week; profiles accept ``mon``..``sun`` or full names, in any case."""
-
-    MON = "mon"
-    TUE = "tue"
-    WED = "wed"
-    THU = "thu"
-    FRI = "fri"
-    SAT = "sat"
-    SUN = "sun"
-
-    @classmethod
-    def of(cls, day: dt.date) -> Weekday:
-        """The weekday of a date."""
-        return _WEEKDAYS[day.weekday()]
-
-    @property
-    def number(self) -> int:
-        """0 for Monday .. 6 for Sunday, as ``date.weekday()``."""
-        return _WEEKDAYS.index(self)
-
-    @property
-    def title(self) -> str:  # type: ignore[override]
-        """The full English name, e.g. "Saturday"."""
-        return _FULL_NAMES[self.number].capitalize()
-
-    @classmethod
-    def _missing_(cls, value: object) -> Weekday | None:
-        if isinstance(value, str):
-            text = value.strip().lower()
-            for member in cls:
-                if text in (member.value, _FULL_NAMES[member.number]):
-                    return member
-        return None
-
-
-#: Monday to Sunday, in ``date.weekday()`` order (asked for thousands of times a plan).
-_WEEKDAYS: tuple[Weekday, ...] = tuple(Weekday)
-_FULL_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
-
-class Unit(StrEnum):
-    """Distance unit for the whole profile and plan."""
-
-    KM = "km"
-    MI = "mi"
-
-    def from_km(self, km: float) -> float:
-        """A distance given in kilometres, in this unit (not rounded)."""
-        return km if self is Unit.KM else km / 1.609344
-
-
-class Race(StrEnum):
-    """A race to build toward; the plan ends on race day with a taper before it."""
-
-    FIVE_K = "5k"
-    TEN_K = "10k"
-    HALF_MARATHON = "half_marathon"
-    MARATHON = "marathon"
-
-    @property
-    def km(self) -> float:
-        """The race distance in kilometres."""
-        return {"5k": 5.0, "10k": 10.0, "half_marathon": 21.0975, "marathon": 42.195}[self.value]
-
-    @property
-    def label(self) -> str:
-        """How a runner says it: "5 km", "half marathon"."""
-        return {"5k": "5 km", "10k": "10 km"}.get(self.value, self.value.replace("_", " "))
-
-
-class RecentRace(BaseModel):
-    """A race run lately, which sets the plan's paces (Riegel's race-equivalence formula)."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    distance: Race
-    """5k, 10k, half_marathon or marathon."""
-    time: str
-    """Finishing time as minutes:seconds or hours:minutes:seconds, e.g. "27:30" or "1:58:00"."""
-
-    @field_validator("time")
-    @classmethod
-    def _time(cls, text: str) -> str:
-        text = str(text).strip()
-        if not re.fullmatch(r"(\d{1,2}:)?\d{1,3}:[0-5]\d", text) or _seconds(text) <= 0:
-            raise ValueError(f"recent_race time {text!r} should be like 27:30 or 1:58:00")
-        return text
-
-    @property
-    def seconds(self) -> int:
-        """The finishing time in seconds."""
-        return _seconds(self.time)
-
-
-def _seconds(text: str) -> int:
-    total = 0
-    for part in text.split(":"):
-        total = total * 60 + int(part)
-    return total
-
-
-class CrossTraining(StrEnum):
-    """Low-impact activities a runner can swap in for runs; each is a catalogue exercise id."""
-
-    SWIMMING = "swimming"
-    CYCLING = "cycling"
-    PILATES = "pilates"
-    YOGA = "yoga"
-    TAI_CHI = "tai_chi"
-
-
-#: The rounding steps a profile may choose for planned distances.
-DISTANCE_STEPS = (0.1, 0.25, 0.5, 1.0)
-
-
-def minimum_long_run(unit: Unit) -> float:
-    """The shortest longest-recent-run: 2 km or 1.5 mi."""
-    return 2.0 if unit is Unit.KM else 1.5
-
-
-def beginner_floor(unit: Unit) -> float:
-    """The weekly distance a beginner starts from with run/walk: 5 km or 3 mi."""
-    return 5.0 if unit is Unit.KM else 3.0
-
-
-class RunnerProfile(BaseModel):
+class RunnerProfile(ProfileDerived, BaseModel):
     """Everything the plan builder needs to know about a runner.
 
     Load one from a file with :meth:`from_file`, or build it in Python. Distances are in
@@ -295,47 +175,12 @@ class RunnerProfile(BaseModel):
     @classmethod
     def _times_by_day(cls, data: Any) -> Any:
         """Accept ``run_time: {default: "07:00", sat: "08:30"}`` as well as ``run_time_by_day``."""
-        if not isinstance(data, dict):
-            return data
-        data = dict(data)
-        for name in ("run_time", "strength_time"):
-            value = data.get(name)
-            if isinstance(value, dict):
-                by_day = {k: v for k, v in value.items() if str(k).lower() != "default"}
-                default = next((v for k, v in value.items() if str(k).lower() == "default"), None)
-                if default is None:
-                    data.pop(name)
-                else:
-                    data[name] = default
-                given = data.get(f"{name}_by_day") or {}
-                if isinstance(given, dict):
-                    data[f"{name}_by_day"] = {**by_day, **given}
-        return data
+        return expand_times_by_day(data)
 
     @model_validator(mode="before")
     @classmethod
     def _derive_weeks(cls, data: Any) -> Any:
-        if not isinstance(data, dict) or data.get("race_date") in (None, ""):
-            return data
-        try:
-            start = dt.date.fromisoformat(str(data["start_date"]))
-            race = dt.date.fromisoformat(str(data["race_date"]))
-        except (KeyError, ValueError):
-            return data  # the field validators report the bad date
-        if race < start:
-            raise ValueError(f"race_date {race} is before start_date {start}")
-        weeks = (race - start).days // 7 + 1
-        if weeks > 52:
-            raise ValueError(f"race_date {race} is more than 52 weeks after start_date {start}")
-        given = data.get("weeks")
-        if given is not None and not isinstance(given, bool) and given in (weeks, str(weeks)):
-            given = None
-        if given is not None:
-            raise ValueError(
-                f"weeks is {data['weeks']} but race_date {race} makes the plan {weeks} weeks; "
-                "give one or the other"
-            )
-        return {**data, "weeks": weeks}
+        return weeks_from_race_date(data)
 
     @model_validator(mode="after")
     def _check_together(self) -> Self:
@@ -355,92 +200,6 @@ class RunnerProfile(BaseModel):
                 "or choose fewer run days"
             )
         return self
-
-    def rest_weekday(self) -> Weekday:
-        """The weekday kept free of runs and core: the day before the long run when it is
-        free, else the day after it, else the first day without a run."""
-        free = [d for d in Weekday if d not in self.run_days]
-        before = list(Weekday)[(self.long_run_day.number - 1) % 7]
-        after = list(Weekday)[(self.long_run_day.number + 1) % 7]
-        for day in (before, after):
-            if day in free:
-                return day
-        return free[0]
-
-    def core_weekday_candidates(self) -> list[Weekday]:
-        """Weekdays a core session may go on: not the rest day, not the day before the long
-        run, and on a run day only when the core session starts after the run."""
-        before_long = list(Weekday)[(self.long_run_day.number - 1) % 7]
-        rest = self.rest_weekday()
-        return [
-            d
-            for d in Weekday
-            if d not in (rest, before_long)
-            and (d not in self.run_days or self.strength_time_on(d) > self.run_time_on(d))
-        ]
-
-    # ------------------------------------------------------------------ derived values
-
-    @property
-    def plan_id(self) -> str:
-        """Stable plan id: the name as a slug and the start date."""
-        slug = "".join(ch if ch.isalnum() else "-" for ch in self.name.lower()).strip("-")
-        slug = "-".join(part for part in slug.split("-") if part) or "runplan"
-        return f"{slug}-{self.start_date:%Y%m%d}"
-
-    @property
-    def end_date(self) -> dt.date:
-        """Last day of the plan: race day, or the end of the last week."""
-        if self.race_date is not None:
-            return self.race_date
-        return self.start_date + dt.timedelta(days=7 * self.weeks - 1)
-
-    @property
-    def start_volume(self) -> float:
-        """The weekly distance that counts as week 0 (at least the beginner floor)."""
-        return max(self.weekly_distance, beginner_floor(self.unit))
-
-    @property
-    def seed_longest_run(self) -> float:
-        """The longest run of the last 30 days, as given or derived."""
-        if self.longest_recent_run is not None:
-            return self.longest_recent_run
-        return max(self.weekly_distance / 3, minimum_long_run(self.unit))
-
-    @property
-    def pace_minutes(self) -> float:
-        """Easy pace in minutes per unit (given, or a cautious guess from the level)."""
-        if self.easy_pace is not None:
-            minutes, seconds = self.easy_pace.split(":")
-            return int(minutes) + int(seconds) / 60
-        per_km = {Level.BEGINNER: 7.5, Level.INTERMEDIATE: 6.0, Level.ADVANCED: 5.0}[self.level]
-        return per_km if self.unit is Unit.KM else per_km * 1.609344
-
-    def step_for(self, distance: float) -> float:
-        """The rounding step for a run of about ``distance``: ``distance_step`` when given,
-        else 0.1 under 5 units and 0.5 from there."""
-        if self.distance_step is not None:
-            return self.distance_step
-        return 0.1 if distance < 5 else 0.5
-
-    @property
-    def is_beginner(self) -> bool:
-        """True for a new runner (``weekly_distance`` 0), who follows the run/walk programme."""
-        return self.weekly_distance == 0
-
-    def week_index(self, day: dt.date) -> int:
-        """The 1-based plan week a date falls in (0 for the days before the start)."""
-        return (day - self.start_date).days // 7 + 1
-
-    def run_time_on(self, day: Weekday) -> dt.time:
-        """Local start time of a run on this weekday."""
-        return self.run_time_by_day.get(day, self.run_time)
-
-    def strength_time_on(self, day: Weekday) -> dt.time:
-        """Local start time of core and mobility on this weekday."""
-        return self.strength_time_by_day.get(day, self.strength_time)
-
-    # ------------------------------------------------------------------ loading
 
     @classmethod
     def from_file(cls, path: str | os.PathLike[str]) -> RunnerProfile:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .._filetype import expect_file
-from .._io import read_data_file
+from .._read import read_data_file
 from ..errors import PlanError
 from ..imports import import_plan, is_calendar_hack, plan_from_calendar_hack
 from ..plan import Plan

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .._io import package_path, read_data_file
+from .._read import package_path, read_data_file
 from ..catalogue import Catalogue, load_catalogue
 from ..errors import PlanError, ProfileError
 from ..log import TrainingLog

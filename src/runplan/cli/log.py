@@ -9,8 +9,9 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from .._error_text import describe_validation_error
 from .._filetype import expect_file
-from .._io import atomic_write, describe_validation_error
+from .._write import atomic_write
 from ..errors import ExportError, PlanError
 from ..log import LogEntry, LogStatus, append_entry, week_progress
 from ..plan import Plan

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .._filetype import expect_file
-from .._io import atomic_write, check_output
+from .._write import atomic_write, check_output
 from ..catalogue import Catalogue
 from ..errors import ExportError, ProfileError, one_line
 from ..fit import write_fit

@@ -15,7 +15,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from .._io import read_data_file, read_text
+from .._read import read_data_file, read_text
 from ..errors import PlanError
 from ..plan import Plan
 from .calendar_hack import is_calendar_hack, plan_from_calendar_hack

@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from .._io import describe_validation_error
+from .._error_text import describe_validation_error
 from ..errors import PlanError
 from ..plan import SessionKind
-from ..profile import Race, RunnerProfile, Unit, Weekday, minimum_long_run
+from ..profile import Race, RunnerProfile, Unit, Weekday
+from ..profile_types import minimum_long_run
 from ..rules.limits import CUTBACK_STRETCH, lighter_weeks
 
 if TYPE_CHECKING:

@@ -7,7 +7,8 @@ import datetime as dt
 import math
 from collections.abc import Iterable, Sequence
 
-from ..profile import BackPain, Race, RunnerProfile, Unit, minimum_long_run
+from ..profile import BackPain, Race, RunnerProfile, Unit
+from ..profile_types import minimum_long_run
 from .base import EPS, FLARE_START_SHARE, SINGLE_RUN_SPIKE, SINGLE_RUN_WINDOW_DAYS, WEEKLY_LOOKBACK
 
 # ---------------------------------------------------------------------- shared limits

@@ -1,20 +1,16 @@
-"""File edges shared by the loaders and writers: bounded YAML/JSON reading, safe writing,
-and turning pydantic's validation errors into one plain sentence."""
+"""Reading data files within limits: regular files only, a size cap, and a bounded YAML
+loader (depth, alias expansion, no base-60 numbers); JSON is held to the same depth."""
 
 from __future__ import annotations
 
-import contextlib
-import datetime as dt
 import json
 import os
 import re
 import stat
-from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import ValidationError
 
 from .errors import RunplanError
 
@@ -23,14 +19,10 @@ __all__ = [
     "MAX_JSON_BYTES",
     "MAX_YAML_BYTES",
     "MAX_YAML_NODES",
-    "atomic_write",
-    "check_output",
-    "describe_validation_error",
     "package_path",
     "read_bytes",
     "read_data_file",
     "read_text",
-    "short_repr",
 ]
 
 #: The largest YAML file runplan reads (catalogues, profiles and logs are far smaller).
@@ -41,12 +33,6 @@ MAX_JSON_BYTES = 32 * 1024 * 1024
 MAX_DEPTH = 64
 #: The most values a YAML file may expand to, aliases counted each time they are used.
 MAX_YAML_NODES = 200_000
-
-
-def short_repr(value: object, limit: int = 40) -> str:
-    """``repr(value)`` cut to ``limit`` characters, for quoting bad input in a message."""
-    text = repr(value) if not isinstance(value, (list, dict)) else type(value).__name__
-    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def read_bytes(path: Path, error: type[RunplanError], what: str, limit: int) -> bytes:
@@ -304,195 +290,3 @@ def read_data_file(path: str | os.PathLike[str], error: type[RunplanError], what
         raise error(_yaml_error(exc, where)) from None
     except RecursionError:
         raise error(f"{where} nests its values too deeply to read.") from None
-
-
-# ---------------------------------------------------------------------- validation errors
-
-
-def _location(loc: tuple[int | str, ...]) -> str:
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += f".{part}" if out else str(part)
-    return out or "(top level)"
-
-
-#: The pattern of an id (exercise ids): lower-case letters, digits and underscores.
-ID_PATTERN = r"^[a-z][a-z0-9_]*$"
-
-#: A date written the ISO way, which may still name no real day (2026-02-30).
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def _not_a_day_or_time(kind: str, given: Any) -> str:
-    """ "'03/02/2026' is not a date like 2026-03-02", in plain words
-    instead of pydantic's parser wording ("invalid character in year")."""
-    shown = short_repr(given) if not isinstance(given, (dt.date, dt.time)) else str(given)
-    if kind.startswith("time_"):
-        return f"{shown} is not a time like 07:00 (24-hour clock)"
-    if isinstance(given, str) and _ISO_DATE.fullmatch(given.strip()):
-        return f"{shown} is not a real date"
-    if kind == "date_from_datetime_inexact":
-        return f"{shown} has a time of day; give a date like 2026-03-02"
-    return f"{shown} is not a date like 2026-03-02"
-
-
-def describe_validation_error(exc: ValidationError, known_fields: Callable[[], str]) -> str:
-    """The first problem in ``exc`` as the tail of a sentence: "field 'x' is ...".
-
-    ``known_fields`` lists the accepted field names, used when a field is unknown. Quoted
-    input is cut short, so the sentence stays short whatever the input's size.
-    """
-    errors = exc.errors()
-    # A misspelt field also leaves its right name missing; the spelling is the news.
-    first = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
-    loc = _location(tuple(first["loc"]))
-    if len(loc) > 60:
-        loc = loc[:57] + "..."
-    kind = first["type"]
-    given = first.get("input")
-    ctx = first.get("ctx") or {}
-    more = exc.error_count() - 1
-    tail = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
-    if kind == "missing":
-        return f"is missing the required field '{loc}'{tail}"
-    if kind == "extra_forbidden":
-        known = known_fields()
-        name = str(first["loc"][-1]) if first["loc"] else loc
-        import difflib  # only here: runplan --help stays quick
-
-        close = difflib.get_close_matches(name, known.split(", "), n=1)
-        if close:
-            return f"has an unknown field '{loc}' (did you mean {close[0]}?){tail}"
-        return f"has an unknown field '{loc}' (known fields: {known}){tail}"
-    if kind == "string_pattern_mismatch" and str(ctx.get("pattern")) == ID_PATTERN:
-        return (
-            f"has a bad value {short_repr(given)} for '{loc}': an id is lower-case letters, "
-            f"digits and underscores, starting with a letter (like side_plank){tail}"
-        )
-    if kind.startswith(("date_", "time_", "datetime_")) and first["loc"]:
-        return f"has a bad value for '{loc}': {_not_a_day_or_time(kind, given)}{tail}"
-    if kind == "enum" or kind == "literal_error":
-        loc = _location(tuple(p for p in first["loc"] if not isinstance(p, int)))
-        expected = str(ctx.get("expected", "")).replace("'", "")
-        return f"has unknown {loc} {short_repr(given)}; known: {expected}{tail}"
-    message = first["msg"]
-    if message.startswith("Value error, "):
-        message = message[len("Value error, ") :]
-    if len(message) > 160:
-        message = message[:157] + "..."
-    if not first["loc"]:
-        return f"is not valid: {message}{tail}"
-    if kind.startswith(("greater_than", "less_than")) or kind.endswith("_type"):
-        return (
-            f"has a bad value {short_repr(given)} for '{loc}': "
-            f"{message[:1].lower()}{message[1:]}{tail}"
-        )
-    return f"has a bad value for '{loc}': {message[:1].lower()}{message[1:]}{tail}"
-
-
-# ---------------------------------------------------------------------- writing
-
-
-def _same_file(a: os.stat_result, b: str | os.PathLike[str]) -> bool:
-    try:
-        other = os.stat(b)
-    except (OSError, ValueError):
-        return False
-    return (a.st_dev, a.st_ino) == (other.st_dev, other.st_ino)
-
-
-def check_output(
-    path: str | os.PathLike[str],
-    error: type[RunplanError],
-    *,
-    inputs: Iterable[str | os.PathLike[str]] = (),
-) -> Path:
-    """Where writing ``path`` will really go, after checking that runplan may replace it.
-
-    A symbolic link is followed to its target (the link stays a link). A missing file is
-    fine when its folder exists.
-
-    Returns:
-        The path of the regular file to replace (the link's target for a link).
-
-    Raises:
-        error: the path names one of ``inputs``, is a folder (or ends in a slash), a
-            device, a FIFO or a socket, is a read-only file, or its folder does not exist.
-    """
-    given = Path(path)
-    if os.fspath(path).endswith(("/", os.sep)):  # Path() would drop the slash
-        raise error(f"Cannot write {os.fspath(path)}: it ends in a slash, so it names a folder.")
-    try:
-        target = Path(os.path.realpath(given)) if given.is_symlink() else given
-        info = os.stat(target)
-    except FileNotFoundError:
-        info = None
-    except (OSError, ValueError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise error(f"Cannot write {given}: {reason}.") from None
-    if info is None:
-        folder = target.parent if str(target.parent) else Path(".")
-        if not folder.is_dir():
-            raise error(f"Cannot write {given}: the folder {folder} does not exist.")
-        return target
-    if any(_same_file(info, source) for source in inputs):
-        raise error(f"Will not write over {given}: it is an input file; choose another -o.")
-    if stat.S_ISDIR(info.st_mode):
-        raise error(f"Cannot write {given}: it is a folder, not a file.")
-    if not stat.S_ISREG(info.st_mode):
-        raise error(
-            f"Will not write to {given}: it is not a regular file (a device, pipe or socket); "
-            "write to a file, or leave out -o for standard output."
-        )
-    if not info.st_mode & 0o222:
-        raise error(f"Will not write over {given}: the file is read-only.")
-    return target
-
-
-def atomic_write(
-    path: str | os.PathLike[str],
-    data: bytes,
-    error: type[RunplanError],
-    *,
-    inputs: Iterable[str | os.PathLike[str]] = (),
-) -> None:
-    """Write ``data`` to the regular file ``path`` atomically: a temp file in the same
-    folder, then ``os.replace``.
-
-    A symbolic link is written through to its target; a device, FIFO, socket or read-only
-    file is refused (see :func:`check_output`). An existing file keeps its permissions. A
-    failure leaves any existing file as it was and no temp file behind.
-
-    Raises:
-        error: as :func:`check_output`, or the folder is not writable.
-    """
-    import tempfile  # only when writing: it pulls in random and hashlib
-
-    target = check_output(path, error, inputs=inputs)
-    folder = target.parent if str(target.parent) else Path(".")
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise error(f"Cannot write {path}: {exc.strerror}.") from None
-    try:
-        # mkstemp makes the file private (0600); give it the mode a plain open() would,
-        # or the mode of the file it replaces.
-        try:
-            mode = stat.S_IMODE(os.stat(target).st_mode)
-        except FileNotFoundError:
-            mode = 0o644
-        os.fchmod(fd, mode)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, target)
-    except BaseException as exc:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp_name)
-        if isinstance(exc, OSError):
-            raise error(f"Cannot write {path}: {exc.strerror or exc}.") from None
-        raise
