@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+import runplan
 from runplan import BackPain, ProfileError, RunnerProfile, Unit, Weekday
 
 BASE = {"start_date": "2026-03-02", "weekly_distance": 20}
@@ -136,3 +137,17 @@ def test_files_with_a_byte_order_mark_load(tmp_path) -> None:  # type: ignore[no
     path = tmp_path / "bom.json"
     path.write_bytes(b"\xef\xbb\xbf" + json.dumps(BASE).encode())
     assert RunnerProfile.from_file(path).weekly_distance == 20
+
+
+def test_a_plan_that_would_end_after_2999_is_refused_in_one_sentence() -> None:
+    # 12 weeks from 1 December 2999 end on 22 February 3000, past the last day a plan,
+    # log or calendar may name: the profile says so, instead of build_plan failing later.
+    with pytest.raises(ProfileError) as info:
+        RunnerProfile.from_data({"start_date": "2999-12-01", "weekly_distance": 10})
+    message = str(info.value)
+    assert "start_date 2999-12-01" in message and "3000-02-22" in message, message
+    assert "\n" not in message and len(message) <= 300
+    # The last plan that fits ends on 29 December 2999 and builds.
+    last = RunnerProfile.model_validate({"start_date": "2999-10-07", "weekly_distance": 10})
+    assert last.end_date == dt.date(2999, 12, 29)
+    assert runplan.build_plan(last).weeks[-1].sessions[-1].date == dt.date(2999, 12, 29)

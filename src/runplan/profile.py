@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from ._error_text import describe_validation_error
 from ._filetype import data_kind
 from ._read import read_data_file
-from ._values import CalendarDay, LocalTime
+from ._values import LAST_DAY, CalendarDay, LocalTime
 from .errors import ProfileError
 from .profile_derived import ProfileDerived
 from .profile_shorthand import expand_times_by_day, weeks_from_race_date
@@ -193,6 +193,11 @@ class RunnerProfile(ProfileDerived, BaseModel):
             raise ValueError(f"race {self.race.value} needs a race_date")
         if self.race_date is not None and self.race is None:
             raise ValueError("race_date needs a race (5k, 10k, half_marathon or marathon)")
+        if self.end_date > LAST_DAY:
+            raise ValueError(
+                f"a {self.weeks}-week plan from start_date {self.start_date} would end on "
+                f"{self.end_date}, after {LAST_DAY}; start earlier or plan fewer weeks"
+            )
         if len(self.core_weekday_candidates()) < self.core_per_week:
             raise ValueError(
                 f"{self.core_per_week} core sessions do not fit the week: core never comes "
