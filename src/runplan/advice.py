@@ -65,12 +65,15 @@ def with_advice(plan: Plan, pain: BackPain, since: dt.date | None = None) -> Pla
         notes = [*kept, *(n for n in extra if n not in kept)]
         if notes == session.notes:
             return session
+        changed.append(session.id)
         return session.model_copy(update={"notes": list(dict.fromkeys(notes))})
 
+    changed: list[str] = []
     weeks = []
     for week in plan.weeks:
+        before = len(changed)
         sessions = [advise(s) for s in week.sessions]
-        if any(new is not old for new, old in zip(sessions, week.sessions, strict=True)):
+        if len(changed) > before:
             week = week.model_copy(update={"sessions": sessions})
         weeks.append(week)
     return plan.model_copy(update={"weeks": weeks})
