@@ -462,16 +462,100 @@ def test_flare_return_to_run_starts_gentle_and_lengthens_the_running() -> None:
     def rounds(session: Any) -> RepeatStep:
         return next(st for st in session.run.steps if isinstance(st, RepeatStep))
 
-    first, fourth = rounds(runs[1][0]), rounds(runs[4][0])
+    first, fourth, fifth = rounds(runs[1][0]), rounds(runs[4][0]), rounds(runs[5][0])
     # Week 1: 1 min running, 1 min walking, for at most 20 minutes after a 5-minute walk.
     assert [st.minutes for st in first.steps] == [1.0, 1.0]
     assert first.repeat * 2 <= 20
     assert runs[1][0].run is not None and runs[1][0].run.steps[0].minutes == 5.0
-    # Week 4: 4 min running, 1 min walking.
-    assert [st.minutes for st in fourth.steps] == [4.0, 1.0]
+    # Week 4, a cutback, holds week 3's 3 min running; week 5 goes on to 4 min.
+    assert [st.minutes for st in fourth.steps] == [3.0, 1.0]
+    assert [st.minutes for st in fifth.steps] == [4.0, 1.0]
     for session in plan.sessions():
         if session.run is not None:
             assert any("2/10" in note and "repeat this step" in note for note in session.notes)
+
+
+def run_walk(rounds: int, run_minutes: float) -> list[dict[str, Any]]:
+    """Hand-written run/walk steps: ``rounds`` x (run, walk 1 min); 0 rounds is one
+    continuous run of ``run_minutes``."""
+    run = {"kind": "run", "minutes": run_minutes}
+    if rounds == 0:
+        return [{"kind": "warm_up", "minutes": 5.0}, run]
+    walk = {"kind": "walk", "minutes": 1.0}
+    return [{"kind": "warm_up", "minutes": 5.0}, {"repeat": rounds, "steps": [run, walk]}]
+
+
+# The stages run 1, 2, 3, 4, 5, 8 and 10 minutes between 1-minute walks, then continuously.
+@pytest.mark.parametrize(
+    ("before", "after", "cutback", "flagged"),
+    [
+        ((6, 1.0), (6, 2.0), False, False),  # one stage on
+        ((6, 1.0), (4, 3.0), False, True),  # two stages on
+        ((6, 1.0), (6, 1.5), False, False),  # 90 s: still short of the 2-minute stage
+        ((4, 5.0), (3, 8.0), False, False),
+        ((4, 5.0), (3, 10.0), False, True),
+        ((3, 10.0), (0, 31.0), False, False),  # continuous after 10-minute runs
+        ((3, 8.0), (0, 31.0), False, True),  # continuous straight after 8-minute runs
+        ((3, 10.0), (0, 31.0), True, True),  # review 3: continuous in a cutback week
+        ((3, 10.0), (2, 10.0), True, False),  # a cutback holds the stage
+        ((3, 10.0), (5, 3.0), True, False),  # ... or steps back
+        ((6, 1.0), (6, 2.0), True, True),
+    ],
+)
+def test_a_flare_moves_on_one_stage_a_week_and_holds_in_a_cutback(
+    cat: Catalogue,
+    before: tuple[int, float],
+    after: tuple[int, float],
+    cutback: bool,
+    flagged: bool,
+) -> None:
+    steps = {"0": {"steps": run_walk(*before)}, "1": {"steps": run_walk(*after)}}
+    plan = hand_plan({"weekly_distance": 20, "back_pain": "flare"},
+                     [(3, 2, "run_walk"), (10, 2, "run_walk")],
+                     cutbacks=(2,) if cutback else (), **steps)  # fmt: skip
+    # Week 1 is judged as the flare's first run/walk; week 2 against it.
+    assert bool([v for v in broken(plan, cat, "flare_stages") if v.week == 2]) is flagged
+
+
+def test_a_flare_judges_a_week_against_the_furthest_stage_reached_before(cat: Catalogue) -> None:
+    # 1, 2 and 3-minute runs, a step back to 1-minute runs, then 4-minute runs: one past 3.
+    runs = [(3 + 7 * k, 2, "run_walk") for k in range(5)]
+    steps = {str(k): {"steps": run_walk(4, m)} for k, m in enumerate([1.0, 2.0, 3.0, 1.0, 4.0])}
+    plan = hand_plan({"weekly_distance": 20, "back_pain": "flare"}, runs, **steps)
+    assert broken(plan, cat, "flare_stages") == []
+    # The first run/walk of a flare starts at the first stage.
+    first = hand_plan({"weekly_distance": 20, "back_pain": "flare"}, runs[:1],
+                      **{"0": {"steps": run_walk(6, 2.0)}})  # fmt: skip
+    assert broken(first, cat, "flare_stages")
+
+
+def longest_run_block(session: Any) -> float:
+    """The longest running step of a run, in minutes (a continuous run is its whole run)."""
+    flat = [
+        x for st in session.run.steps for x in (st.steps if isinstance(st, RepeatStep) else [st])
+    ]
+    return max(x.minutes for x in flat if x.kind is StepKind.RUN)
+
+
+@pytest.mark.parametrize("weeks", [8, 16])
+def test_a_flare_plan_never_moves_on_in_a_cutback_week(weeks: int) -> None:
+    profile = RunnerProfile.from_file(Path(__file__).parents[1] / "examples" / "back_flare.yaml")
+    plan = build_plan(profile.model_copy(update={"weeks": weeks}))
+    longest = {w.index: max(map(longest_run_block, (s for s in w.sessions if s.run)),
+                            default=0.0) for w in plan.weeks}  # fmt: skip
+    for week in plan.weeks:
+        if week.kind.value == "cutback":
+            # Review 3: week 8 had a 31-minute run after week 7's 10-minute runs.
+            assert longest[week.index] <= longest[week.index - 1], week.index
+    # Week 4 repeats week 3's 3-minute runs; week 8 repeats week 7's 8-minute runs.
+    assert (longest[3], longest[4], longest[7], longest[8]) == (3.0, 3.0, 8.0, 8.0)
+    continuous = [s for s in plan.sessions() if s.run and s.title.startswith("Run ")]
+    assert bool(continuous) is (weeks == 16)
+    for session in plan.sessions():
+        if session.run is not None:
+            walks = any(isinstance(st, RepeatStep) for st in session.run.steps)
+            # A run with no walk between its runs is titled a run, not a run/walk.
+            assert session.title.startswith("Run/walk") is walks, session.title
 
 
 def test_tempo_is_faster_than_half_marathon_race_pace() -> None:

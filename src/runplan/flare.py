@@ -1,5 +1,6 @@
 """What a back flare changes in the runs: run/walk sessions that return to running one stage a
-week from the flare, each carrying the pain rule, on run days with a rest day between.
+week from the flare (a lighter week holds the stage), each carrying the pain rule, on run
+days with a rest day between.
 
 A flare's weeks count from the flare, so one week's days can be at different stages; each
 session's distance is what its steps cover, never more than the distance placed for it.
@@ -9,14 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 
 from . import rules
 from .distances import keep_share
 from .paces import Paces
 from .plan import RepeatStep, RunStep, RunType, StepKind
 from .profile import Race, RunnerProfile, Weekday
+from .rules.limits import FLARE_STAGES
 from .runs import WALK_IN, PlannedRun, planned, steps_distance
 
 __all__ = ["PAIN_RULE", "FlareRuns", "flare_run", "flare_steps", "flare_weekdays"]
@@ -24,20 +26,6 @@ __all__ = ["PAIN_RULE", "FlareRuns", "flare_run", "flare_steps", "flare_weekdays
 #: The cool-down walk that ends a return-to-run session, in minutes (its warm-up is the
 #: beginner's 5-minute brisk walk).
 FLARE_WALK_OUT = 2.0
-#: Return to running after a flare: (seconds running, seconds walking) per round, one
-#: stage a week from the first run, the last a continuous run. It starts at 1:1 and the
-#: running lengthens week by week, as the beginner's programme does (practice: a few days
-#: of rest and walking, then run/walk, progressing only while the pain rule holds).
-FLARE_STAGES: tuple[tuple[int, int], ...] = (
-    (60, 60),
-    (120, 60),
-    (180, 60),
-    (240, 60),
-    (300, 60),
-    (480, 60),
-    (600, 60),
-    (60, 0),
-)
 #: Running and walking in a return-to-run session: at most this many minutes in its first
 #: week, and this many more each week after (convention).
 FLARE_MAIN_MINUTES, FLARE_MAIN_GROWTH = 20, 5
@@ -95,19 +83,28 @@ def _flare_seconds(week: int) -> int:
 
 
 def flare_steps(
-    distance: float, paces: Paces, week: int, step: Callable[[float], float]
+    distance: float,
+    paces: Paces,
+    week: int,
+    step: Callable[[float], float],
+    latest: int | None = None,
 ) -> list[RunStep | RepeatStep]:
-    """A return-to-run session in week ``week`` (0 first) of a flare: a warm-up walk, rounds
-    of running and walking at that week's stage, as many as the week's minutes allow while
-    the distance they cover (rounded down to its ``step``) stays within ``distance`` (an
-    earlier stage, in its own week's time, when it covers more within that), and a
-    cool-down walk. Steps are in time only."""
-    stage = min(max(week, 0), len(FLARE_STAGES) - 1)
+    """A return-to-run session in week ``week`` (0 first, lighter weeks not counted) of a
+    flare's return to running: a warm-up walk, rounds of running and walking at that
+    week's stage (or ``latest``, when that is earlier), as many as the week's minutes allow
+    while the distance they cover (rounded down to its ``step``) stays within ``distance``
+    (an earlier stage, in its own week's time, when it covers more within that; a stage
+    before the last always keeps its own week's time), and a cool-down walk. Steps are in
+    time only."""
+    last = len(FLARE_STAGES) - 1
+    stage = min(max(week, 0), last)
+    if latest is not None:
+        stage = max(0, min(stage, latest))
     most = _flare_seconds(week)
     fits = [
         (_to_step(steps_distance(c), step), k, c)
         for k in range(stage, -1, -1)
-        for c in _flare_candidates(k, most if k == stage else min(most, _flare_seconds(k)), paces)
+        for c in _flare_candidates(k, most if k == last else min(most, _flare_seconds(k)), paces)
         if _to_step(steps_distance(c), step) <= distance + 1e-9
     ]
     # The most distance that fits, the latest stage first among equals: a later week never
@@ -122,12 +119,17 @@ def flare_steps(
 
 
 def flare_run(
-    distance: float, paces: Paces, week: int, step: Callable[[float], float]
+    distance: float,
+    paces: Paces,
+    week: int,
+    step: Callable[[float], float],
+    latest: int | None = None,
 ) -> PlannedRun:
-    """A run/walk session in week ``week`` (0 first) of a flare, of at most ``distance``: its
-    distance is what its steps cover, rounded to its ``step`` (the same session again for
-    that distance), and its note names the stage and the pain rule."""
-    steps = flare_steps(distance, paces, week, step)
+    """A run/walk session in week ``week`` (0 first, lighter weeks not counted) of a flare's
+    return to running, at stage ``latest`` at most, of at most ``distance``: its distance
+    is what its steps cover, rounded to its ``step`` (the same session again for that
+    distance), and its note names the stage and the pain rule."""
+    steps = flare_steps(distance, paces, week, step, latest)
     covered = _to_step(steps_distance(steps), step)
     flat = [s for x in steps for s in (x.steps if isinstance(x, RepeatStep) else [x])]
     run_m, walk_m = flat[1].minutes or 0.0, flat[2].minutes or 0.0
@@ -166,10 +168,39 @@ class FlareRuns:
     """The race the plan leads to, if any (it sets the long run's share of the week)."""
     round_to: Callable[[float], float]
     """A distance rounded down to its step (the volume curve's)."""
+    holds: tuple[dt.date, ...] = ()
+    """The first days of the plan's lighter weeks (``rules.FLARE_HOLD_WEEKS``): each holds
+    the stage of the weeks before rather than moving on."""
+    reached: dict[dt.date, int] = field(default_factory=dict)
+    """The latest stage (``rules.run_walk_stage``) of each plan week's runs so far, by the
+    week's first day: a session goes at most one stage past the weeks before it."""
+
+    def week_of(self, day: dt.date) -> int:
+        """How many weeks of the return to running lie before ``day``: whole weeks since the
+        flare began, less the lighter weeks begun since (a lighter week repeats the stage
+        of the week before, and the weeks after go on from there)."""
+        held = sum(1 for start in self.holds if self.since < start <= day)
+        return max(0, (day - self.since).days // 7 - held)
+
+    def note(self, week_start: dt.date, runs: Iterable[list[RunStep | RepeatStep]]) -> None:
+        """Remember the latest stage the runs (their steps) of the week from
+        ``week_start`` reach."""
+        stages = [s for steps in runs if (s := rules.run_walk_stage(steps)) is not None]
+        if stages:
+            self.reached[week_start] = max([*stages, self.reached.get(week_start, -1)])
+
+    def latest(self, day: dt.date) -> int:
+        """The latest stage a session on ``day`` may reach: one past the weeks before its
+        week (none past them in a lighter week), the first stage before any."""
+        week = dt.timedelta(days=7)
+        holding = any(s <= day < s + week for s in self.holds)
+        # A week's first day plus 7 days is on or before ``day`` only for an earlier week.
+        best = max((v for s, v in self.reached.items() if s + week <= day), default=-1)
+        return max(0, best if holding else best + 1)
 
     def session(self, day: dt.date, distance: float) -> PlannedRun:
         """The run/walk session on ``day`` of a flare, of at most ``distance``."""
-        return flare_run(distance, self.paces, (day - self.since).days // 7, self.step_for)
+        return flare_run(distance, self.paces, self.week_of(day), self.step_for, self.latest(day))
 
     def cover(
         self, placed: dict[dt.date, float], long_date: dt.date | None, kept: list[float]

@@ -14,10 +14,10 @@ from .distances import share_week
 from .flare import FlareRuns, flare_weekdays
 from .paces import Paces
 from .plan import RunType, Session, WeekKind
-from .profile import RunnerProfile, Weekday
+from .profile import Race, RunnerProfile, Weekday
 from .programme import place_programme, programme_options
 from .runs import PlannedRun
-from .volume import Volume
+from .volume import Volume, week_kind
 
 __all__ = ["Placer", "State"]
 
@@ -61,6 +61,7 @@ class Placer:
             step_for=profile.step_for,
             race=profile.race,
             round_to=volume.round,
+            holds=_lighter_weeks(profile) if flare else (),
         )
         self.flare_cap = profile.step_for(0.0)
         #: The easy, long and strides runs made so far, by type and distance (see dress).
@@ -122,7 +123,30 @@ class Placer:
         placed, long_date, kept_runs = share_week(self, index, kind, dates, target, state, kept)
         if self.flare:
             self.flare_runs.cover(placed, long_date, kept_runs)
+            self.keep_marathon_peaks(placed, long_date, kept_runs, state)
         return self.dress(index, kind, placed, long_date)
+
+    def keep_marathon_peaks(
+        self,
+        placed: dict[dt.date, float],
+        long_date: dt.date | None,
+        kept_runs: list[float],
+        state: State,
+    ) -> None:
+        """A flare's sessions cover less than was shared out, so a marathon plan's cap on
+        runs at its longest (``rules.peak_long_run_limit``) is applied again to what they
+        cover."""
+        if self.p.race is not Race.MARATHON or not placed:
+            return
+        below = rules.peak_long_run_limit(state.longs, max(placed.values()))
+        if below is None:
+            return
+        most = self.volume.round(below - self.p.step_for(below))
+        for day in list(placed):
+            placed[day] = min(placed[day], most)
+            if placed[day] <= 0:
+                del placed[day]
+        self.flare_runs.cover(placed, long_date, kept_runs)
 
     def dress(
         self, index: int, kind: WeekKind, placed: dict[dt.date, float], long_date: dt.date | None
@@ -130,5 +154,19 @@ class Placer:
         """Give each placed distance its type and steps: run/walk in a flare, else the long
         run, easy runs, and the week's strides and tempo where the intensity rules allow."""
         if self.flare:
-            return {day: self.flare_runs.session(day, d) for day, d in placed.items()}
+            made = {day: self.flare_runs.session(day, d) for day, d in placed.items()}
+            start = self.p.start_date + dt.timedelta(days=7 * (index - 1))
+            self.flare_runs.note(start, (r.steps for r in made.values()))
+            return made
         return intensity.dress(self.p, self.paces, index, kind, placed, long_date, self.made)
+
+
+def _lighter_weeks(profile: RunnerProfile) -> tuple[dt.date, ...]:
+    """The first days of a flare plan's weeks that hold the return-to-run stage."""
+    starts = [profile.start_date + dt.timedelta(days=7 * i) for i in range(profile.weeks)]
+    return tuple(
+        start
+        for index, start in enumerate(starts, start=1)
+        if week_kind(profile, index, [start + dt.timedelta(days=k) for k in range(7)], True)
+        in rules.FLARE_HOLD_WEEKS
+    )

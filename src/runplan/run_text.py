@@ -4,7 +4,7 @@ the run holds and at what pace."""
 from __future__ import annotations
 
 from .paces import Paces
-from .plan import PaceRange, RunStep, RunType, StepKind
+from .plan import PaceRange, RepeatStep, RunStep, RunType, StepKind
 from .profile import Race, Unit
 from .runs import STRIDE_SECONDS, STRIDES, PlannedRun
 
@@ -30,6 +30,8 @@ def title(run: PlannedRun, unit: str) -> str:
     if run.stage >= 0:
         label = "Run" if run.type is RunType.EASY else "Run/walk"
         return f"{label} {run.minutes} min"
+    if run.type is RunType.RUN_WALK and run.steps and not _walks(run.steps):
+        return f"Run {_fmt(run.distance)} {unit}"  # a flare's continuous stage
     label = {
         RunType.LONG: "Long run",
         RunType.RUN_WALK: "Run/walk",
@@ -40,6 +42,12 @@ def title(run: PlannedRun, unit: str) -> str:
         RunType.RACE_PACE: "Race-pace run",
     }[run.type]
     return f"{label} {_fmt(run.distance)} {unit}"
+
+
+def _walks(steps: list[RunStep | RepeatStep]) -> bool:
+    """True when a walk comes among ``steps`` (the warm-up and cool-down walks aside)."""
+    flat = [s for x in steps for s in (x.steps if isinstance(x, RepeatStep) else [x])]
+    return any(s.kind is StepKind.WALK for s in flat)
 
 
 def race_title(race: Race, distance: float, unit: Unit) -> str:

@@ -195,7 +195,16 @@ class _Builder:
         return plan.model_copy(update={"warnings": warnings})
 
     def note_stage(self, sessions: Sequence[Session], state: State) -> None:
-        """Remember how far a kept beginner's week had come in the programme."""
+        """Remember how far a kept week had come: a beginner's in the programme, a flare's
+        in its return to running."""
+        if self.flare and sessions:
+            start = self.p.start_date + dt.timedelta(
+                days=7 * (self.p.week_index(sessions[0].date) - 1)
+            )
+            runs = [
+                s.run.steps for s in sessions if s.run is not None and s.kind is SessionKind.RUN
+            ]
+            self.placer.flare_runs.note(start, runs)
         if not self.beginner:
             return
         for s in sessions:

@@ -26,11 +26,18 @@ from .base import (
     WEEKLY_LOOKBACK,
     Violation,
 )
-from .flare import flare_first_week, flare_run_spacing
+from .flare import (
+    FLARE_HOLD_WEEKS,
+    flare_first_week,
+    flare_run_spacing,
+    flare_stages,
+    run_walk_stage,
+)
 from .intensity import intensity
 from .limits import (
     FAST_SHARE,
     FLARE_REST_DAYS,
+    FLARE_STAGES,
     LONG_RUN_MAX,
     LONG_RUN_MAX_MINUTES,
     MARATHON_LONG_RUN_AIM,
@@ -122,8 +129,10 @@ __all__ = [
     "EPS",
     "FAST_SHARE",
     "FLARE_CORE_NOTE",
+    "FLARE_HOLD_WEEKS",
     "FLARE_PAIN",
     "FLARE_REST_DAYS",
+    "FLARE_STAGES",
     "FLARE_START_SHARE",
     "GENTLE_STRETCH_NOTE",
     "HAMSTRING_STRETCH",
@@ -179,6 +188,7 @@ __all__ = [
     "flare_runs_per_week",
     "flare_session_limit",
     "flare_settled",
+    "flare_stages",
     "flare_week_limit",
     "floor_half",
     "floor_step",
@@ -212,6 +222,7 @@ __all__ = [
     "race_week_strength",
     "rest",
     "run_steps",
+    "run_walk_stage",
     "single_run_limit",
     "single_run_spike",
     "suits",
@@ -253,6 +264,7 @@ RULES: tuple[Callable[[Plan, Catalogue], Iterator[Violation]], ...] = (
     flare_rest_days,
     flare_first_week,
     flare_run_spacing,
+    flare_stages,
     level,
     avoid_when,
     easier_first,

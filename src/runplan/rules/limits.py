@@ -246,6 +246,20 @@ def may_run_tempo(profile: RunnerProfile) -> bool:
 
 #: A flare's first days hold no run: walking and gentle mobility only.
 FLARE_REST_DAYS = 3
+#: Return to running after a flare: (seconds running, seconds walking) per round, one
+#: stage a week from the first run, the last a continuous run. It starts at 1:1 and the
+#: running lengthens week by week, as the beginner's programme does (practice: a few days
+#: of rest and walking, then run/walk, progressing only while the pain rule holds).
+FLARE_STAGES: tuple[tuple[int, int], ...] = (
+    (60, 60),
+    (120, 60),
+    (180, 60),
+    (240, 60),
+    (300, 60),
+    (480, 60),
+    (600, 60),
+    (60, 0),
+)
 
 
 def flare_runs_per_week(run_days: int) -> int:
