@@ -283,6 +283,23 @@ def test_replan_command_writes_the_new_plan_and_lists_changes(
     assert b"SEQUENCE:2" in ics.read_bytes()
 
 
+def test_replan_to_standard_output_says_the_red_flags_once(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    plan_path = tmp_path / "plan.json"
+    flare = ROOT / "examples" / "back_flare.yaml"
+    assert run(capsys, "plan", str(flare), "-o", str(plan_path))[0] == 0
+    log = tmp_path / "log.csv"
+    log.write_text("date,session,status,distance,pain,note\n2026-02-05,run,done,2.1,5,\n")
+    code, out, err = run(
+        capsys, "replan", str(plan_path), str(log), "--today", "2026-02-10",
+        "-o", "-", "--format", "md",
+    )  # fmt: skip
+    assert code == 0 and "**Warning:** See a doctor the same day" in out
+    # Review 3: the report repeated the warning the plan output had already printed.
+    assert err.count("Warning: See a doctor the same day") == 1
+
+
 @pytest.mark.parametrize(
     ("argv", "needle"),
     [

@@ -25,6 +25,7 @@ from runplan import (
     replan,
     rules,
 )
+from runplan.plan import RepeatStep
 from runplan.rules import SAFETY_NOTE
 
 from .conftest import ROOT
@@ -483,3 +484,54 @@ def test_replans_hypothesis_found_keep_every_rule(name: str) -> None:
     )
     new = replan(plan, log, dt.date.fromisoformat(today), cat)
     assert check_plan(new, cat) == []
+
+
+# Review 3: pain 5/10 ("sharp twinge") on a Thursday run/walk, 6/10 on the Sunday one.
+FLARE_LOG = "date,session,status,distance,pain,note\n" + "\n".join(
+    ["2026-02-05,run,done,2.1,5,sharp twinge", "2026-02-08,run,done,2.0,6,worse next morning"]
+)
+
+
+def flare_example() -> Plan:
+    profile = RunnerProfile.from_file(ROOT / "examples" / "back_flare.yaml")
+    return build_plan(profile.model_copy(update={"start_date": dt.date(2026, 2, 2)}))
+
+
+def test_real_pain_in_a_flare_plan_starts_the_flare_again_with_walking(tmp_path: Path) -> None:
+    log_path = tmp_path / "log.csv"
+    log_path.write_text(FLARE_LOG + "\n")
+    today = dt.date(2026, 2, 10)  # a Tuesday
+    new = replan(flare_example(), TrainingLog.from_file(log_path), today)
+    assert check_plan(new) == []
+    first_days = [s for s in new.sessions() if today <= s.date < today + dt.timedelta(days=3)]
+    # Tue 10 to Thu 12 February: walks and gentle mobility, no run (it ran 1:1 on Tuesday).
+    assert not any(s.is_run for s in first_days)
+    assert sum(s.title == "Easy walk 20 min" for s in first_days) == 3
+    # The first run after them starts again at 1 min running, 1 min walking.
+    first_run = next(s for s in new.sessions() if s.date >= today and s.is_run)
+    assert first_run.date == dt.date(2026, 2, 15) and first_run.run is not None
+    rounds = next(st for st in first_run.run.steps if isinstance(st, RepeatStep))
+    assert [st.minutes for st in rounds.steps] == [1.0, 1.0]
+    assert "back pain was 6/10 on Sunday 8 February" in new.changes[0]
+
+
+def day(offset: int, pain: int, run: bool = True) -> rules.LoggedDay:
+    """A logged run (or, with ``run`` false, a note of how the back felt) ``offset`` days
+    after Monday 5 January."""
+    return rules.LoggedDay(dt.date(2026, 1, 5) + dt.timedelta(days=offset), pain, run, True)
+
+
+@pytest.mark.parametrize(
+    ("days", "flare"),
+    [
+        ([day(0, 5)], True),  # 5/10 once
+        ([day(0, 4)], False),  # 4/10 once: the volume holds instead
+        ([day(0, 1), day(1, 3, run=False)], True),  # worse the next morning, past 2/10
+        ([day(0, 1), day(1, 2, run=False)], False),  # worse, but still 2/10 or less
+        ([day(0, 3), day(1, 3, run=False)], False),  # no worse
+        ([day(0, 1), day(2, 3, run=False)], False),  # two days later, not the next morning
+        ([day(0, 0), day(1, 3)], False),  # the next day's own run: the volume holds
+    ],
+)
+def test_pain_flare_boundaries(days: list[rules.LoggedDay], flare: bool) -> None:
+    assert (rules.pain_flare(days, dt.date(2026, 1, 12)) is not None) is flare

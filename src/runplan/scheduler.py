@@ -62,11 +62,13 @@ class _Builder:
         usual = profile.start_volume
         first_flare_week = 1
         self.flare_from = profile.start_date if profile.back_pain is BackPain.FLARE else None
+        if adjust is not None and adjust.flare:
+            # A flare from today starts again with its days of walking, in a flare plan too.
+            self.flare_from = adjust.today
         if adjust is not None and adjust.flare and profile.back_pain is not BackPain.FLARE:
             usual = adjust.usual
             # The halved first week is the first whole week from today on.
             first_flare_week = profile.week_index(adjust.today - dt.timedelta(days=1)) + 1
-            self.flare_from = adjust.today
         self.beginner = profile.is_beginner
         self.pain = BackPain.FLARE if self.flare else profile.back_pain
         self.strength = strength.Strength(profile, catalogue, pain=self.pain)
@@ -285,7 +287,10 @@ class _Days:
         near = race is not None and day >= race - dt.timedelta(days=rules.RACE_STRENGTH_GAP_DAYS)
         # A flare from the plan's start keeps its first days clear of core (check_plan
         # knows those days); a re-plan's flare keeps the week's core count.
-        resting = self.p.back_pain is BackPain.FLARE and self.flare_resting(day)
+        start = self.p.start_date
+        resting = self.p.back_pain is BackPain.FLARE and start <= day < start + dt.timedelta(
+            days=rules.FLARE_REST_DAYS
+        )
         return Weekday.of(day) in self.layout.core and not near and not resting
 
     def flare_resting(self, day: dt.date) -> bool:

@@ -30,7 +30,9 @@ def cmd_replan(args: argparse.Namespace) -> int:
     today = args.today if args.today is not None else dt.date.today()
     new = replan(plan, log, today, catalogue)
     emit(new, args, catalogue)
-    for line in change_lines(new, today):
+    # On standard output the plan already carries its warnings: say them once.
+    on_screen = args.output in (None, "-")
+    for line in change_lines(new, today, warnings=not on_screen):
         print(line, file=sys.stderr)
     return 0
 
@@ -39,9 +41,10 @@ def cmd_replan(args: argparse.Namespace) -> int:
 WIDTH = 100
 
 
-def change_lines(new: Plan, today: dt.date) -> list[str]:
+def change_lines(new: Plan, today: dt.date, *, warnings: bool = True) -> list[str]:
     """The re-plan report: how many changes, the reason once, the changes by week,
-    then the warnings; every line at most :data:`WIDTH` columns."""
+    then the warnings (unless ``warnings`` is false); every line at most :data:`WIDTH`
+    columns."""
     import textwrap
 
     notes = [c for c in new.changes if not c.startswith("Week ")]
@@ -60,7 +63,8 @@ def change_lines(new: Plan, today: dt.date) -> list[str]:
             week = head
             lines.append(f"{head}:")
         lines.append(f"  - {text}")
-    lines += [f"Warning: {warning}" for warning in new.warnings]
+    if warnings:
+        lines += [f"Warning: {warning}" for warning in new.warnings]
     return [
         wrapped
         for line in lines

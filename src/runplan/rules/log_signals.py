@@ -11,11 +11,13 @@ from dataclasses import dataclass
 from ..render import day_name
 
 #: Pain at or above this on any day switches the plan to a flare.
-FLARE_PAIN = 7
+FLARE_PAIN = 5
 #: Pain at or above this on two days of the last week switches the plan to a flare.
 REPEATED_PAIN = 4
 #: Pain in this range once in the last week holds the volume for a week.
 HOLD_PAIN = (3, 4)
+#: Pain at or below this counts as settled: training may grow again.
+SETTLED_PAIN = 2
 
 
 @dataclass(frozen=True)
@@ -29,19 +31,33 @@ class LoggedDay:
 
 
 def pain_flare(days: Sequence[LoggedDay], today: dt.date) -> str | None:
-    """Switch to flare mode when pain reached 7/10 on any day, or 4/10 on two days of the
-    last week, until two pain-free runs (pain 0) have been logged since.
+    """Switch to flare mode when pain reached 5/10 on any day, or 4/10 on two days of the
+    last week, or a note of how the back felt (no run) says it was worse than the day
+    before and above 2/10, until two pain-free runs (pain 0) have been logged since.
 
     Evidence: "Lower Back Pain in Runners" (stop running on intense pain, cut frequency and
     distance, swap in swimming or cycling, see a physical therapist) and "How Do I Prevent
-    Lower Back Pain When Running?" (limit activity for a few days after a strain).
+    Lower Back Pain When Running?" (limit activity for a few days after a strain). The
+    coaching reference's pain rule (practice) lets running go on only while pain during
+    and the morning after stays about 2/10 or less and is no worse the next day; 5/10 is
+    a convention for pain well past that, which starts again with days of walking.
     """
     week_ago = today - dt.timedelta(days=7)
     reason: str | None = None
     since: dt.date | None = None
+    pain_on = {d.date: d.pain for d in days if d.pain is not None and d.date < today}
     for day in days:
-        if day.pain is not None and day.pain >= FLARE_PAIN and day.date < today:
+        if day.pain is None or day.date >= today:
+            continue
+        before = pain_on.get(day.date - dt.timedelta(days=1))
+        if day.pain >= FLARE_PAIN:
             reason = f"back pain was {day.pain}/10 on {day_name(day.date)}"
+            since = day.date
+        elif not day.is_run and before is not None and day.pain > max(before, SETTLED_PAIN):
+            reason = (
+                f"back pain was worse on {day_name(day.date)} ({day.pain}/10) than the day "
+                f"before ({before}/10)"
+            )
             since = day.date
     sore = sorted({d.date for d in days if d.pain is not None and d.pain >= REPEATED_PAIN
                    and week_ago <= d.date < today})  # fmt: skip
@@ -54,8 +70,6 @@ def pain_flare(days: Sequence[LoggedDay], today: dt.date) -> str | None:
     return reason if len(pain_free) < 2 else None
 
 
-#: Pain at or below this counts as settled: training may grow again.
-SETTLED_PAIN = 2
 #: Pain-free runs a flaring back needs before the plan grows again.
 PAIN_FREE_RUNS = 2
 
