@@ -287,6 +287,14 @@ def test_flare_week_one_core_reads_easier_variants_and_says_flaring(
         assert FLARE_CORE_NOTE in later and MILD_CORE_NOTE not in later
 
 
+def test_a_flaring_back_starts_core_at_the_first_dose_whatever_the_level(cat: Catalogue) -> None:
+    advanced = RunnerProfile.model_validate({**flare_example().model_dump(), "level": "advanced"})
+    text = week_core_text(build_plan(advanced, cat), 1, cat)
+    # Review 3: an advanced runner's flare began at kneeling plank 3 x 35 s.
+    assert "- Kneeling plank: 3 x 15 s" in text, text
+    assert "35 s" not in text, text
+
+
 def test_mild_week_one_core_reads_easier_variants_and_says_sore(cat: Catalogue) -> None:
     plan = build_plan(example("back_pain_mild"), cat)
     text = week_core_text(plan, 1, cat)

@@ -72,7 +72,8 @@ PAST_ANY_TARGET = 10_000
 AFTER_RUN = (Timing.ANY, Timing.POST_RUN)
 WARMING = (Timing.ANY, Timing.PRE_RUN)
 NOT_BEFORE_RUN = (Timing.ANY, Timing.POST_RUN, Timing.NOT_PRE_RUN)
-#: Advanced runners start this many weekly dose steps in: where they already are.
+#: Advanced runners start this many weekly dose steps in: where they already are (not
+#: in a flare, whose work starts from the first dose).
 HEAD_START_STEPS = {Level.BEGINNER: 0, Level.INTERMEDIATE: 0, Level.ADVANCED: 4}
 
 
@@ -116,7 +117,8 @@ class Choice(Doses):
         # A flaring back gets the gentlest work: beginner exercises only.
         self.level = Level.BEGINNER if self.pain is BackPain.FLARE else profile.level
         self.have = set(profile.equipment) | {Equipment.NONE}
-        self.head_start = HEAD_START_STEPS[profile.level]
+        # ... and every exercise from its first dose, whatever the runner's level.
+        self.head_start = HEAD_START_STEPS[self.level]
         #: Each exercise's family (its easier and harder variants): one a session.
         self.family = families(catalogue)
         # Both depend only on what is fixed above, and the builder asks thousands of times.
