@@ -117,7 +117,11 @@ class Volume:
         if p.race is not None and ramp_weeks > 0 and self.peak > p.start_volume:
             ramp = p.start_volume + (self.peak - p.start_volume) * min(1.0, index / ramp_weeks)
             target = min(target, ramp)
-        if p.back_pain is not BackPain.NONE:
+        if p.back_pain is not BackPain.NONE and not (
+            p.back_pain is BackPain.MILD and p.is_beginner
+        ):
+            # A sore back holds its volume; a new runner with a mild one follows the
+            # run/walk programme instead (rule ``back_pain``), within the growth rules.
             target = min(target, p.start_volume)
             if p.back_pain is BackPain.MILD and index == 1:
                 target = min(target, MILD_FIRST_WEEK * p.start_volume)
@@ -226,7 +230,8 @@ def taper_weeks(kinds: Sequence[WeekKind]) -> int:
 
 def week_kind(profile: RunnerProfile, index: int, days: Sequence[dt.date], flare: bool) -> WeekKind:
     """What week ``index`` is for: race, taper, recovery (a sore back's lighter first week,
-    or a flare's weeks), cutback (a flare's too) or build."""
+    unless the runner is new and the programme starts light anyway, or a flare's weeks),
+    cutback (a flare's too) or build."""
     if profile.race_date is not None and profile.race_date in days:
         return WeekKind.RACE
     if profile.race is not None and profile.race_date is not None:
@@ -235,7 +240,8 @@ def week_kind(profile: RunnerProfile, index: int, days: Sequence[dt.date], flare
             return WeekKind.TAPER
     if rules.is_cutback_week(index, profile.cutback_every) and index > 1:
         return WeekKind.CUTBACK
-    if flare or (profile.back_pain is BackPain.MILD and index == 1):
+    mild_start = profile.back_pain is BackPain.MILD and index == 1 and not profile.is_beginner
+    if flare or mild_start:
         return WeekKind.RECOVERY
     if rules.is_cutback_week(index, profile.cutback_every):
         return WeekKind.CUTBACK
@@ -285,7 +291,7 @@ def plan_warnings(plan: Plan, flare: bool, beginner: bool) -> list[str]:
                 "Your back is flaring: the race stays on the calendar, but only race if you "
                 "can run without pain; otherwise walk it or let it go."
             )
-    if beginner and training and not flare and p.back_pain is BackPain.NONE:
+    if beginner and training and not flare and p.back_pain is not BackPain.FLARE:
         done = any(
             s.run is not None
             and s.run.type is RunType.EASY
