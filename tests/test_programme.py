@@ -4,12 +4,15 @@ progresses, sessions end on a cool-down walk, and cutback weeks repeat the curre
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from runplan import Catalogue, Plan, RunnerProfile, build_plan, check_plan, load_catalogue
 from runplan.plan import RepeatStep, RunStep, RunType, Session, SessionKind, StepKind, WeekKind
+
+ROOT = Path(__file__).resolve().parent.parent
 
 #: A cautious new runner with a mild sore back (review 3, senior.yaml).
 SENIOR: dict[str, Any] = {
@@ -80,3 +83,44 @@ def test_a_beginner_with_a_mild_back_follows_the_programme(cat: Catalogue) -> No
     assert continuous_30(plan) and continuous_30(plan)[0] <= 12
     # The back still gates each step: the long-run day says to repeat a week that hurt.
     assert any("repeat that week" in n for s in plan.sessions() for n in s.notes)
+
+
+def beginner_example() -> RunnerProfile:
+    return RunnerProfile.from_file(ROOT / "examples" / "beginner.yaml")
+
+
+def flat(steps: list[RunStep | RepeatStep]) -> list[RunStep]:
+    """The steps in order, each repeat's steps once."""
+    out: list[RunStep] = []
+    for step in steps:
+        out.extend(step.steps if isinstance(step, RepeatStep) else [step])
+    return out
+
+
+def test_every_session_ends_with_a_cool_down_walk_and_no_fragments(cat: Catalogue) -> None:
+    for profile in (beginner_example(), RunnerProfile.model_validate(SENIOR)):
+        plan = build_plan(profile, cat)
+        assert check_plan(plan, cat) == []
+        for s in runs(plan.sessions()):
+            assert s.run is not None and s.run.minutes is not None
+            steps = flat(s.run.steps)
+            first, *main, last = steps
+            # Couch-to-5K: a 5-minute walk before and after, the running between.
+            assert first.kind is StepKind.WARM_UP and first.minutes == 5
+            assert last.kind is StepKind.COOL_DOWN and last.minutes == 5 and last.pace is None
+            assert main[-1].kind is StepKind.RUN, (s.date, s.title)
+            # No leftover walks: every walk is the stage's walk, every run whole minutes
+            # or the stage's run.
+            walks = {m.minutes for m in main if m.kind is StepKind.WALK}
+            assert len(walks) <= 1, (s.date, walks)
+            for m in main:
+                assert m.minutes is not None
+                whole = m.minutes == int(m.minutes) or m.minutes == main[0].minutes
+                assert m.kind is StepKind.WALK or whole, (s.date, m)
+            total = sum(
+                st.repeat * sum(x.minutes or 0 for x in st.steps)
+                if isinstance(st, RepeatStep)
+                else st.minutes or 0
+                for st in s.run.steps
+            )
+            assert abs(total - s.run.minutes) <= 1
