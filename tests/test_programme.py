@@ -124,3 +124,28 @@ def test_every_session_ends_with_a_cool_down_walk_and_no_fragments(cat: Catalogu
                 for st in s.run.steps
             )
             assert abs(total - s.run.minutes) <= 1
+
+
+def block(s: Session) -> float:
+    """A run/walk session's running block in minutes; a continuous run counts as endless."""
+    assert s.run is not None
+    if s.run.type is RunType.EASY:
+        return float("inf")
+    return next(m.minutes or 0 for m in flat(s.run.steps) if m.kind is StepKind.RUN)
+
+
+def test_a_cutback_week_repeats_the_stage_with_less_running(cat: Catalogue) -> None:
+    for profile in (beginner_example(), RunnerProfile.model_validate(SENIOR)):
+        plan = build_plan(profile, cat)
+        cutbacks = [i for i, w in enumerate(plan.weeks) if w.kind is WeekKind.CUTBACK]
+        assert cutbacks
+        for i in cutbacks:
+            before = {s.date.weekday(): s for s in runs(plan.weeks[i - 1].sessions)}
+            now = runs(plan.weeks[i].sessions)
+            assert len(now) == len(before), plan.weeks[i].index
+            for s in now:
+                # The same intervals as that day the week before: never back, never on.
+                assert block(s) == block(before[s.date.weekday()]), (s.date, s.title)
+            total_now = sum(running(s.run.steps) for s in now if s.run is not None)
+            total_before = sum(running(s.run.steps) for s in before.values() if s.run is not None)
+            assert total_now < total_before, plan.weeks[i].index

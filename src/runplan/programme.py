@@ -73,6 +73,17 @@ def stage_steps(stage: int, minutes: int, paces: Paces) -> list[RunStep | Repeat
     ]
 
 
+def _stages(day: dt.date, state: State) -> Sequence[int]:
+    """The stages a lighter week's session on ``day`` may take: the stage that day had the
+    week before, or (a day that had none) one of last week's stages."""
+    last = state.day_stages
+    if Weekday.of(day) in last:
+        return [last[Weekday.of(day)]]
+    if last:
+        return range(min(last.values()), max(last.values()) + 1)
+    return range(max(0, state.stage) + 1)
+
+
 def _distance(steps: Sequence[RunStep | RepeatStep], unit_step: float) -> float:
     """The distance the steps cover, to ``unit_step``, halves rounded down."""
     return round(math.ceil(steps_distance(steps) / unit_step - 0.5) * unit_step, 2)
@@ -148,15 +159,20 @@ def place_programme(
     kept: Sequence[Session] = (),
 ) -> dict[dt.date, PlannedRun]:
     """A beginner's week: the long-run day's session as far along the programme as the
-    rules allow (at most two stages on, none in a cutback week), the others no further."""
+    rules allow (one stage on at most), the others no further. A lighter week repeats the
+    stages of the week before, with shorter sessions: never a stage back or forward."""
     p = placer.p
     caps = placer.caps(dates, state)
     cutback = kind is not WeekKind.BUILD
     options = [o for o in placer.options if not (placer.flare and o.type is RunType.EASY)]
     top_stage = max(0, state.stage if cutback else state.stage + 1)
-    smallest = min(o.distance for o in options)
     long_date = next((d for d in dates if Weekday.of(d) is p.long_run_day), None)
     order = ([long_date] if long_date else []) + [d for d in dates if d != long_date]
+    allowed = {d: _stages(d, state) if cutback else range(top_stage + 1) for d in order}
+    smallest = min(
+        (o.distance for o in options if any(o.stage in a for a in allowed.values())),
+        default=min(o.distance for o in options),
+    )
     placed: dict[dt.date, PlannedRun] = {}
     left = target
     ceiling: PlannedRun | None = None
@@ -187,7 +203,7 @@ def place_programme(
         fits = [
             o
             for o in options
-            if o.stage <= top_stage
+            if o.stage in allowed[day]
             and o.distance <= caps[day] + rules.EPS
             and o.distance + after * smallest <= left + rules.EPS
             and (day == long_date or o.distance <= max(smallest, left / (after + 1)) + 0.05)
@@ -247,6 +263,8 @@ def place_programme(
             if shake is not None and shake.distance >= need - rules.EPS:
                 placed[day] = shake
                 break
+    if placed:
+        state.day_stages = {Weekday.of(d): r.stage for d, r in placed.items()}
     if long_date in placed:
         state.stage = max(state.stage, placed[long_date].stage) if not cutback else state.stage
     return placed
