@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from ..catalogue import BackPain, Catalogue, Equipment, Muscle, Spine, Timing
 from ..plan import BlockName, Plan, RunType, Session, SessionKind
+from ..profile import Weekday
 from .base import (
     CORE_MINUTES,
     HIP_FLEXOR_HOLD_SECONDS,
@@ -168,6 +169,36 @@ def core_strength(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
                     date=core.date,
                     message=f"The core session on {core.date} is the day before the long run "
                     "or the race.",
+                )
+
+
+def core_off_long_run_day(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
+    """No core session on the day of the long run while the profile's other core days
+    (``core_weekday_candidates``: a day off, or an easy-run day with core after the run)
+    are enough for ``core_per_week`` sessions.
+
+    Evidence: convention. Tired trunk muscles protect the spine less (the reason core
+    follows runs in ``core_strength``), and after the week's longest run they are at their
+    most tired; coaches put strength on easy or rest days. Where the week leaves no other
+    day, the core session may follow the long run.
+    """
+    profile = plan.profile
+    candidates = profile.core_weekday_candidates()
+    for week in plan.weeks:
+        days = _by_day(week)
+        for core in (s for s in week.sessions if s.kind is SessionKind.CORE):
+            long_run = any(
+                s.run is not None and s.run.type is RunType.LONG for s in days.get(core.date, [])
+            )
+            weekday = Weekday.of(core.date)
+            others = [d for d in candidates if d is not weekday]
+            if long_run and len(others) >= profile.core_per_week:
+                yield Violation(
+                    rule="core_off_long_run_day",
+                    week=week.index,
+                    date=core.date,
+                    message=f"The core session on {core.date} follows the long run; put it on "
+                    "an easy or rest day.",
                 )
 
 

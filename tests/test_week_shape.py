@@ -1,0 +1,92 @@
+"""The week's shape: core off the long-run day, hard days apart, and what a sore back's
+runs and mobility sessions hold."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from runplan import Catalogue, Plan, RunnerProfile, build_plan, check_plan, load_catalogue
+from runplan.profile import Weekday
+from runplan.week_layout import week_layout
+
+from .profiles import example
+
+
+@pytest.fixture(scope="module")
+def cat() -> Catalogue:
+    return load_catalogue()
+
+
+def profile(**change: Any) -> RunnerProfile:
+    data: dict[str, Any] = {
+        "name": "Shape",
+        "start_date": "2027-01-04",
+        "weeks": 8,
+        "weekly_distance": 40,
+        "longest_recent_run": 14,
+        "run_days": ["tue", "wed", "fri", "sat", "sun"],
+        "long_run_day": "sun",
+        "core_per_week": 2,
+        "level": "intermediate",
+        "easy_pace": "6:00",
+    }
+    data.update(change)
+    return RunnerProfile.model_validate(data)
+
+
+def edit(plan: Plan, change: Any) -> Plan:
+    data = plan.model_dump(mode="json")
+    change(data)
+    return Plan.model_validate(data)
+
+
+def test_core_moves_off_the_long_run_day_to_spread_easy_days() -> None:
+    # Candidates: Tue, Wed, Fri (core after the run), Thu (free), Sun; not Mon (rest) or
+    # Sat (before the long run). Without Sun, the pair with one run day and the widest
+    # gap is Tue + Thu (gaps of 2 and 5 days).
+    assert week_layout(profile()).core == {Weekday.TUE, Weekday.THU}
+
+
+def test_core_stays_on_the_long_run_day_when_no_other_day_is_left() -> None:
+    # Core at 06:00 comes before the 07:00 runs, so run days are no candidates except
+    # Sunday (core at 18:30). Mon is the rest day; Wed, Fri and Sun are all that is left.
+    sunday_only = profile(
+        run_days=["tue", "thu", "sat", "sun"],
+        core_per_week=3,
+        strength_time="06:00",
+        strength_time_by_day={"sun": "18:30"},
+    )
+    assert week_layout(sunday_only).core == {Weekday.WED, Weekday.FRI, Weekday.SUN}
+    assert check_plan(build_plan(sunday_only)) == []
+
+
+def test_core_after_the_long_run_is_flagged_when_the_week_allows_another_day(
+    cat: Catalogue,
+) -> None:
+    plan = build_plan(profile(), cat)
+    assert check_plan(plan, cat) == []
+
+    def move_core_to_sunday(d: dict[str, Any]) -> None:
+        week = d["weeks"][1]
+        core = next(
+            s for s in week["sessions"] if s["kind"] == "core" and s["date"] == "2027-01-14"
+        )
+        core["date"] = "2027-01-17"  # Thu to Sun, the day of the long run
+
+    violations = [
+        v
+        for v in check_plan(edit(plan, move_core_to_sunday), cat)
+        if v.rule == "core_off_long_run_day"
+    ]
+    assert [(v.week, str(v.date)) for v in violations] == [(2, "2027-01-17")]
+
+
+@pytest.mark.parametrize("name", ["intermediate_5_days", "half_marathon_race"])
+def test_example_plans_hold_no_core_on_long_run_days(name: str, cat: Catalogue) -> None:
+    plan = build_plan(example(name), cat)
+    long_days = {
+        s.date for s in plan.sessions() if s.run is not None and s.run.type.value == "long"
+    }
+    assert not [s.date for s in plan.sessions() if s.kind.value == "core" and s.date in long_days]
