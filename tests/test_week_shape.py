@@ -3,6 +3,7 @@ runs and mobility sessions hold."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -90,3 +91,56 @@ def test_example_plans_hold_no_core_on_long_run_days(name: str, cat: Catalogue) 
         s.date for s in plan.sessions() if s.run is not None and s.run.type.value == "long"
     }
     assert not [s.date for s in plan.sessions() if s.kind.value == "core" and s.date in long_days]
+
+
+#: A half marathon on Tue/Thu/Sat/Sun, the long run on Sunday.
+HALF = profile(
+    run_days=["tue", "thu", "sat", "sun"], race="half_marathon", race_date="2027-04-11", weeks=None
+)
+
+
+def _hard_days(plan: Plan) -> dict[dt.date, str]:
+    return {
+        s.date: s.run.type.value
+        for s in plan.sessions()
+        if s.run is not None and s.run.type.value in ("tempo", "race_pace")
+    }
+
+
+def test_tempo_goes_midweek_not_the_day_before_the_long_run() -> None:
+    # Tue/Thu/Sat/Sun with the long run on Sunday: Saturday is beside it, so strides take
+    # Tuesday (the first easy day) and the tempo or race pace goes on Thursday.
+    plan = build_plan(HALF)
+    hard = _hard_days(plan)
+    assert hard and {d.strftime("%a") for d in hard} == {"Thu"}
+    strides = {f"{s.date:%a}" for s in plan.sessions() if s.run and s.run.type.value == "strides"}
+    assert strides == {"Tue"}
+    assert check_plan(plan) == []
+
+
+def test_no_tempo_when_every_easy_day_is_beside_the_long_run() -> None:
+    # Sat + Sun only: the one easy day is the eve of the long run, so no tempo at all.
+    plan = build_plan(HALF.model_copy(update={"run_days": [Weekday.SAT, Weekday.SUN]}))
+    assert _hard_days(plan) == {}
+    assert check_plan(plan) == []
+
+
+def test_a_tempo_beside_the_long_run_is_flagged(cat: Catalogue) -> None:
+    plan = build_plan(HALF, cat)
+
+    def tempo_to_saturday(d: dict[str, Any]) -> None:
+        for s in sessions(d):
+            if s["run"] and s["run"]["type"] in ("tempo", "race_pace"):  # Thursday to Saturday
+                s["date"] = str(dt.date.fromisoformat(s["date"]) + dt.timedelta(days=2))
+
+    edited = edit(plan, tempo_to_saturday)
+    moved = list(_hard_days(edited))
+    violations = [v for v in check_plan(edited, cat) if v.rule == "hard_days_apart"]
+    # Each Saturday tempo is followed by Sunday's long run.
+    assert moved and {d.strftime("%a") for d in moved} == {"Sat"}
+    assert [v.date for v in violations] == [d + dt.timedelta(days=1) for d in moved]
+    assert violations[0].message.startswith("The long run on ")
+
+
+def sessions(data: dict[str, Any]) -> list[dict[str, Any]]:
+    return [s for w in data["weeks"] for s in w["sessions"]]

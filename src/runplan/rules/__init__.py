@@ -27,7 +27,7 @@ from .base import (
     Violation,
 )
 from .flare import flare_first_week, flare_run_spacing
-from .intensity import intensity
+from .intensity import hard_days_apart, intensity
 from .limits import (
     FAST_SHARE,
     FLARE_REST_DAYS,
@@ -184,6 +184,7 @@ __all__ = [
     "flare_week_limit",
     "floor_half",
     "floor_step",
+    "hard_days_apart",
     "has_care_work",
     "intensity",
     "is_cutback_week",
@@ -252,6 +253,7 @@ RULES: tuple[Callable[[Plan, Catalogue], Iterator[Violation]], ...] = (
     marathon_peak_long_runs,
     no_race_peak,
     intensity,
+    hard_days_apart,
     run_steps,
     flare_rest_days,
     flare_first_week,
