@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from runplan import Catalogue, Plan, RunnerProfile, build_plan, check_plan, load_catalogue
+from runplan import Catalogue, Plan, RunnerProfile, build_plan, check_plan, load_catalogue, rules
 from runplan.profile import Weekday
 from runplan.week_layout import week_layout
 
@@ -144,3 +144,25 @@ def test_a_tempo_beside_the_long_run_is_flagged(cat: Catalogue) -> None:
 
 def sessions(data: dict[str, Any]) -> list[dict[str, Any]]:
     return [s for w in data["weeks"] for s in w["sessions"]]
+
+
+def test_a_mild_back_pain_run_keeps_the_spine_still_in_its_warm_up_and_says_gently(
+    cat: Catalogue,
+) -> None:
+    plan = build_plan(profile(back_pain="mild", run_days=["tue", "thu", "sun"]), cat)
+    runs = [s for s in plan.sessions() if s.run is not None]
+    warm = {
+        p.exercise for s in runs for b in s.blocks if b.name.value == "warm_up" for p in b.items
+    }
+    cool = {
+        p.exercise for s in runs for b in s.blocks if b.name.value == "cool_down" for p in b.items
+    }
+    # The torso twists rotate the spine; the standing forward bend is the one a flare avoids.
+    assert "torso_twists" not in warm and "forward_bend" not in cool
+    bending = [
+        s
+        for s in runs
+        if any(cat[p.exercise].spine.value != "neutral" for b in s.blocks for p in b.items)
+    ]
+    assert bending and all(rules.GENTLE_STRETCH_NOTE in s.notes for s in bending)
+    assert check_plan(plan, cat) == []

@@ -40,18 +40,18 @@ PSOAS_STRETCH = "psoas_stretch"
 
 def warm_up(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
     """Every run starts with a dynamic warm-up (leg swings, hip circles, torso twists) and a
-    hamstring stretch. While the back flares (the profile says so, or the run carries the
-    flare's stop-on-sharp-pain note), a move that twists or bends the spine (the torso
-    twists) is left out and not missed.
+    hamstring stretch. While the back is sore (the profile says mild pain or a flare, or the
+    run carries the flare's stop-on-sharp-pain note), a move that twists or bends the spine
+    (the torso twists) is left out and not missed.
 
     Evidence: "Lower Back Pain in Runners" (dynamic warm-up before every run) and "How to
     Prevent Back Pain While Running" (stretch the hamstrings before every run); the torso
     twists' caution in the catalogue (leave them out while the back flares: twisting
     strains a sore lower back) and "How Do I Prevent Lower Back Pain When Running?" (limit
-    activity for a few days after a strain). Leaving the move out in a flare only, not for
-    mild pain, is a convention of runplan.
+    activity for a few days after a strain). Leaving the move out for mild pain too, as the
+    sore back's core sessions leave out bending and twisting, is a convention of runplan.
     """
-    flare = plan.profile.back_pain is BackPain.FLARE
+    flare = plan.profile.back_pain is not BackPain.NONE
     bending = {
         e
         for e in WARM_UP_MOVES
