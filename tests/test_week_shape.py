@@ -166,3 +166,15 @@ def test_a_mild_back_pain_run_keeps_the_spine_still_in_its_warm_up_and_says_gent
     ]
     assert bending and all(rules.GENTLE_STRETCH_NOTE in s.notes for s in bending)
     assert check_plan(plan, cat) == []
+
+
+@pytest.mark.parametrize("name", ["intermediate_5_days", "half_marathon_race"])
+def test_mobility_never_holds_the_psoas_and_the_hip_flexor_lunge_together(
+    name: str, cat: Catalogue
+) -> None:
+    plan = build_plan(example(name), cat)
+    mobility = [s for s in plan.sessions() if s.kind.value == "mobility"]
+    held = [{p.exercise for _, p in s.prescriptions()} for s in mobility]
+    assert any("psoas_stretch" in ids for ids in held)
+    assert not [ids for ids in held if {"psoas_stretch", "hip_flexor_stretch"} <= ids]
+    assert check_plan(plan, cat) == []
