@@ -15,7 +15,8 @@ from hypothesis import HealthCheck, given, settings
 
 from runplan import Catalogue, Plan, RunnerProfile, build_plan, check_plan, load_catalogue
 from runplan.plan import RepeatStep, RunStep, RunType, SessionKind, StepKind
-from runplan.runs import paces_for, riegel
+from runplan.run_text import describe
+from runplan.runs import easy_steps, paces_for, planned, riegel
 
 from .profiles import profiles
 
@@ -334,7 +335,10 @@ def test_paces_come_from_a_recent_race_through_riegel() -> None:
     # marathon; easy runs 10 to 25 % slower than that: 360 to 409 s/km.
     assert round(riegel(3000, 10, 42.195)) == 13801
     assert (paces.easy.fast, paces.easy.slow) == (360, 409)
-    assert "Riegel" in paces.source
+    # Where the paces come from, in words a run note can carry in one bracket.
+    assert paces.source == "from your 10 km in 50:00"
+    notes = describe(planned(RunType.EASY, 5.0, easy_steps(5.0, paces.easy)), paces, "km")
+    assert "Easy pace: 6:00-6:49 min/km (from your 10 km in 50:00)." in notes
 
 
 def test_default_beginner_paces_are_seven_to_nine_minutes() -> None:
