@@ -20,6 +20,8 @@ from .base import (
     FLARE_START_SHARE,
     HIP_FLEXOR_HOLD_SECONDS,
     PSOAS_PER_WEEK,
+    RACE_WEEK_CORE_LEAST,
+    RACE_WEEK_CORE_MINUTES,
     SAFETY_NOTE,
     SINGLE_RUN_SPIKE,
     SINGLE_RUN_WINDOW_DAYS,
@@ -103,7 +105,6 @@ from .sessions import (
 )
 from .strength import (
     RACE_STRENGTH_GAP_DAYS,
-    RACE_WEEK_CORE_MINUTES,
     VARIETY_MIN_SESSIONS,
     VARIETY_SHARE,
     avoid_when,
@@ -142,6 +143,7 @@ __all__ = [
     "PSOAS_PER_WEEK",
     "PSOAS_STRETCH",
     "RACE_STRENGTH_GAP_DAYS",
+    "RACE_WEEK_CORE_LEAST",
     "RACE_WEEK_CORE_MINUTES",
     "RED_FLAGS",
     "REPEATED_PAIN",

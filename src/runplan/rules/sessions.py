@@ -13,6 +13,8 @@ from .base import (
     CORE_MINUTES,
     HIP_FLEXOR_HOLD_SECONDS,
     PSOAS_PER_WEEK,
+    RACE_WEEK_CORE_LEAST,
+    RACE_WEEK_CORE_MINUTES,
     SAFETY_NOTE,
     Violation,
     _by_day,
@@ -118,9 +120,10 @@ def cool_down(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
 
 
 def core_strength(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
-    """``core_per_week`` core sessions of 15 to 25 minutes a week, never before a run on the
-    same day and never the day before the long run (or the race). A first week that opens
-    with walking days (a flare's; see ``flare_rest_days``) may hold fewer.
+    """``core_per_week`` core sessions of 15 to 25 minutes a week (from 10 minutes in the
+    6 days before a race, a lighter session; see ``race_week_strength``), never before a
+    run on the same day and never the day before the long run (or the race). A first week
+    that opens with walking days (a flare's; see ``flare_rest_days``) may hold fewer.
 
     Evidence: all five articles put core strength at the centre of back care; two or three
     sessions a week is the usual dose. Tired trunk muscles protect the spine less, so core
@@ -128,6 +131,7 @@ def core_strength(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
     """
     profile = plan.profile
     low, high = CORE_MINUTES
+    race = profile.race_date
     on_day: dict[dt.date, list[Session]] = {}
     for s in plan.sessions():
         on_day.setdefault(s.date, []).append(s)
@@ -146,13 +150,16 @@ def core_strength(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
                 f"for {profile.core_per_week}.",
             )
         for core in cores:
-            if not low <= core.duration_minutes <= high:
+            race_week = race is not None and 0 <= (race - core.date).days < 7
+            least = RACE_WEEK_CORE_LEAST if race_week else low
+            if not least <= core.duration_minutes <= high:
+                most = f"{RACE_WEEK_CORE_MINUTES} in race week" if race_week else high
                 yield Violation(
                     rule="core_strength",
                     week=week.index,
                     date=core.date,
                     message=f"The core session on {core.date} lasts {core.duration_minutes} min; "
-                    f"it should last {low} to {high}.",
+                    f"it should last {least} to {most}.",
                 )
             if any(s.is_run and _starts_before(core, s) for s in days.get(core.date, [])):
                 yield Violation(
