@@ -99,6 +99,9 @@ class SessionMaker:
             why = ["Start slower than you feel you can; the last part is where it counts."]
         else:
             title = run_text.title(run, self.unit)
+        if self.pain is not BackPain.NONE and self.strength.bends([warm, cool]):
+            # A sore back takes the cool-down's bending stretch gently.
+            why.append(rules.GENTLE_STRETCH_NOTE)
         return Session(
             id=self.session_id(day, "race" if run.type is RunType.RACE else "run"),
             date=day,

@@ -201,17 +201,22 @@ def _goal_warning(
     head = (
         f"This plan peaks at {d(biggest)} {unit} a week with a longest run of {d(longest)} {unit}"
     )
+    # Name only what falls short of the race's usual figures.
+    short = []
+    if biggest < 0.9 * goal_week:
+        short.append(f"about {d(goal_week)} {unit} a week")
+    if longest < 0.9 * goal_long:
+        short.append(f"long runs near {d(goal_long)} {unit}")
+    wants = f"A {race} usually wants {' and '.join(short)}"
     if biggest < 0.98 * peak:
         return (
-            f"{head}. A {race} usually wants about {d(goal_week)} {unit} a week and long "
-            f"runs near {d(goal_long)} {unit}; the safe-growth rules need more weeks to get "
-            f"there, so {slow_start}, or choose a later one."
+            f"{head}. {wants}; the safe-growth rules need more weeks to get there, so "
+            f"{slow_start}, or choose a later one."
         )
     if biggest < 0.9 * goal_week:
         return (
-            f"{head}: your peak_weekly_distance holds it there. A {race} usually wants "
-            f"about {d(goal_week)} {unit} a week and long runs near {d(goal_long)} {unit}; "
-            f"raise the peak toward that, or {slow_start}."
+            f"{head}: your peak_weekly_distance holds it there. {wants}; raise the peak "
+            f"toward that, or {slow_start}."
         )
     runs = len(p.run_days)
     share = round(rules.long_run_share_limit(runs, p.race) * 100)
@@ -271,20 +276,28 @@ def plan_warnings(plan: Plan, flare: bool, beginner: bool) -> list[str]:
         )
         if longest < 0.9 * goal_long or biggest < 0.9 * goal_week:
             out.append(_goal_warning(plan, goal_week, goal_long, longest, biggest))
+        # The plan's longest run (a taper's shorter runs aside), or a longer one the
+        # runner did in the month before the race.
+        race_distance = p.unit.from_km(p.race.km)
+        recent = rules.longest_in_window([(s.date, s.distance) for s in training], p.race_date, p)
+        before = max(longest, recent)
+        race_day = ""
+        if before < RACE_SHORT_SHARE * race_distance:
+            # The goal warning already says to start at the slow end of the pace range.
+            slow = "" if out and "slow end" in out[-1] else "start at the slow end of your pace "
+            race_day = f"on race day, {slow}{'and ' if slow else ''}walk when you need to"
         aim = rules.MARATHON_LONG_RUN_AIM[p.unit]
         if p.race is Race.MARATHON and longest < aim - rules.EPS:
             out.append(
                 f"The longest run is {d(longest)} {unit}, short of the {d(aim)} {unit} a "
                 "marathon usually asks for: the long-run limits (its share of the week, 3 "
-                "hours, 10 % over the month's longest) hold it there."
+                f"hours, 10 % over the month's longest) hold it there{'; ' if race_day else ''}"
+                f"{race_day}."
             )
-        race_distance = p.unit.from_km(p.race.km)
-        recent = rules.longest_in_window([(s.date, s.distance) for s in training], p.race_date, p)
-        if recent < RACE_SHORT_SHARE * race_distance:
+        elif race_day:
             out.append(
-                f"Your longest run in the 30 days before the race is {d(recent)} {unit}, "
-                f"well short of the {d(race_distance)} {unit} race: start slowly and walk "
-                "when you need to."
+                f"Your longest run before the race is {d(before)} {unit}, well short of the "
+                f"{d(race_distance)} {unit} race: {race_day}."
             )
         if flare:
             out.append(

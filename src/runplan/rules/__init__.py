@@ -20,6 +20,8 @@ from .base import (
     FLARE_START_SHARE,
     HIP_FLEXOR_HOLD_SECONDS,
     PSOAS_PER_WEEK,
+    RACE_WEEK_CORE_LEAST,
+    RACE_WEEK_CORE_MINUTES,
     SAFETY_NOTE,
     SINGLE_RUN_SPIKE,
     SINGLE_RUN_WINDOW_DAYS,
@@ -27,7 +29,7 @@ from .base import (
     Violation,
 )
 from .flare import flare_first_week, flare_run_spacing
-from .intensity import intensity
+from .intensity import hard_days_apart, intensity
 from .limits import (
     FAST_SHARE,
     FLARE_REST_DAYS,
@@ -92,6 +94,7 @@ from .sessions import (
     PSOAS_STRETCH,
     WARM_UP_MOVES,
     cool_down,
+    core_off_long_run_day,
     core_strength,
     dose_progression,
     equipment,
@@ -102,7 +105,6 @@ from .sessions import (
 )
 from .strength import (
     RACE_STRENGTH_GAP_DAYS,
-    RACE_WEEK_CORE_MINUTES,
     VARIETY_MIN_SESSIONS,
     VARIETY_SHARE,
     avoid_when,
@@ -141,6 +143,7 @@ __all__ = [
     "PSOAS_PER_WEEK",
     "PSOAS_STRETCH",
     "RACE_STRENGTH_GAP_DAYS",
+    "RACE_WEEK_CORE_LEAST",
     "RACE_WEEK_CORE_MINUTES",
     "RED_FLAGS",
     "REPEATED_PAIN",
@@ -164,6 +167,7 @@ __all__ = [
     "back_pain",
     "check_plan",
     "cool_down",
+    "core_off_long_run_day",
     "core_strength",
     "cutback_long_run",
     "cutback_stretch",
@@ -182,6 +186,7 @@ __all__ = [
     "flare_week_limit",
     "floor_half",
     "floor_step",
+    "hard_days_apart",
     "has_care_work",
     "intensity",
     "is_cutback_week",
@@ -235,6 +240,7 @@ RULES: tuple[Callable[[Plan, Catalogue], Iterator[Violation]], ...] = (
     warm_up,
     cool_down,
     core_strength,
+    core_off_long_run_day,
     not_pre_run,
     psoas_every_week,
     rest,
@@ -249,6 +255,7 @@ RULES: tuple[Callable[[Plan, Catalogue], Iterator[Violation]], ...] = (
     marathon_peak_long_runs,
     no_race_peak,
     intensity,
+    hard_days_apart,
     run_steps,
     flare_rest_days,
     flare_first_week,
