@@ -391,8 +391,9 @@ def test_generated_runs_have_steps_that_add_up(profile: RunnerProfile) -> None:
             if profile.weekly_distance == 0 or profile.back_pain.value != "none":
                 assert not kinds & fast_kinds
             if profile.weekly_distance == 0 and s.kind is SessionKind.RUN:
-                # A 5-minute walk in, 14 to 30 minutes of running and walking, 5 out.
-                assert 24 <= s.run.minutes <= 40 or week.kind.value in ("race", "taper")
+                # A 5-minute walk in, 14 to 30 minutes of running and walking, a walk out:
+                # 20 to 35 minutes in all (design).
+                assert 20 <= s.run.minutes <= 35 or week.kind.value in ("race", "taper")
     if profile.race is None and profile.peak_weekly_distance is None and profile.weekly_distance:
         assert max(w.distance for w in plan.weeks) <= 1.2 * max(profile.weekly_distance, 5) + 1e-6
 

@@ -13,7 +13,15 @@ from .distances import share_kept, share_need
 from .paces import Paces
 from .plan import RepeatStep, RunStep, RunType, Session, SessionKind, StepKind, WeekKind
 from .profile import Race, Weekday
-from .runs import WALK_IN, WALK_OUT, PlannedRun, planned, steps_distance, steps_minutes
+from .runs import (
+    SESSION_MINUTES,
+    WALK_IN,
+    WALK_OUT,
+    PlannedRun,
+    planned,
+    steps_distance,
+    steps_minutes,
+)
 
 if TYPE_CHECKING:
     from .placement import Placer, State
@@ -46,7 +54,8 @@ def stage_steps(stage: int, minutes: int, paces: Paces) -> list[RunStep | Repeat
     """A beginner's session at ``stage`` with at most ``minutes`` of running and walking,
     as in Couch-to-5K: a 5-minute brisk warm-up walk, rounds of run and walk that end on a
     run (a last, shorter run in whole minutes when at least a minute is left), then a
-    5-minute cool-down walk. Steps are in time only."""
+    cool-down walk of up to 5 minutes, as long as the session stays within 35 minutes.
+    Steps are in time only."""
     run_s, walk_s = STAGES[stage]
     inner: list[RunStep | RepeatStep]
     if walk_s == 0:
@@ -66,11 +75,11 @@ def stage_steps(stage: int, minutes: int, paces: Paces) -> list[RunStep | Repeat
             inner = [RepeatStep(repeat=rounds, steps=[run, walk]), last]
         else:
             inner = [run, walk, last] if rounds == 1 else [last]
-    return [
-        RunStep(kind=StepKind.WARM_UP, minutes=WALK_IN),
-        *inner,
-        RunStep(kind=StepKind.COOL_DOWN, minutes=WALK_OUT),
-    ]
+    cool = min(WALK_OUT, SESSION_MINUTES - WALK_IN - steps_minutes(inner))
+    out = [RunStep(kind=StepKind.WARM_UP, minutes=WALK_IN), *inner]
+    if cool >= 1:
+        out.append(RunStep(kind=StepKind.COOL_DOWN, minutes=float(math.floor(cool))))
+    return out
 
 
 def _stages(day: dt.date, state: State) -> Sequence[int]:
@@ -104,16 +113,16 @@ def programme_options(paces: Paces, unit_step: float) -> list[PlannedRun]:
     minutes). A session's distance is rounded to ``unit_step``, halves down, so rounding never
     blocks a step of the programme."""
     options: list[PlannedRun] = []
-    seen: set[tuple[int, float]] = set()
+    seen: set[tuple[int, float, float]] = set()
     for stage, (run_s, walk_s) in enumerate(STAGES):
         for minutes in range(MAIN_MINUTES[0], MAIN_MINUTES[1] + 1):
             if walk_s and minutes * 60 < run_s + walk_s + MIN_PART_SECONDS:
                 continue  # at least two runs with a walk between
             steps = stage_steps(stage, minutes, paces)
             total = steps_minutes(steps)
-            if (stage, total) in seen:
+            if (stage, _running(steps), total) in seen:
                 continue  # the same session as a shorter ``minutes`` gave
-            seen.add((stage, total))
+            seen.add((stage, _running(steps), total))
             distance = _distance(steps, unit_step)
             running = _running(steps)
             if walk_s == 0:

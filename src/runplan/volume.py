@@ -309,7 +309,7 @@ def plan_warnings(plan: Plan, flare: bool, beginner: bool) -> list[str]:
             s.run is not None
             and s.run.type is RunType.EASY
             and s.run.minutes is not None
-            and s.run.minutes >= 30 + runs.WALK_IN + runs.WALK_OUT - 0.5
+            and s.run.minutes >= 30 + runs.WALK_IN - 0.5
             for s in training
         )
         if not done and p.weeks >= 12:
