@@ -15,7 +15,8 @@ from hypothesis import HealthCheck, given, settings
 
 from runplan import Catalogue, Plan, RunnerProfile, build_plan, check_plan, load_catalogue
 from runplan.plan import RepeatStep, RunStep, RunType, SessionKind, StepKind
-from runplan.runs import paces_for, riegel
+from runplan.run_text import describe
+from runplan.runs import easy_steps, paces_for, planned, riegel
 
 from .profiles import profiles
 
@@ -334,7 +335,10 @@ def test_paces_come_from_a_recent_race_through_riegel() -> None:
     # marathon; easy runs 10 to 25 % slower than that: 360 to 409 s/km.
     assert round(riegel(3000, 10, 42.195)) == 13801
     assert (paces.easy.fast, paces.easy.slow) == (360, 409)
-    assert "Riegel" in paces.source
+    # Where the paces come from, in words a run note can carry in one bracket.
+    assert paces.source == "from your 10 km in 50:00"
+    notes = describe(planned(RunType.EASY, 5.0, easy_steps(5.0, paces.easy)), paces, "km")
+    assert "Easy pace: 6:00-6:49 min/km (from your 10 km in 50:00)." in notes
 
 
 def test_default_beginner_paces_are_seven_to_nine_minutes() -> None:
@@ -387,6 +391,8 @@ def test_generated_runs_have_steps_that_add_up(profile: RunnerProfile) -> None:
             if profile.weekly_distance == 0 or profile.back_pain.value != "none":
                 assert not kinds & fast_kinds
             if profile.weekly_distance == 0 and s.kind is SessionKind.RUN:
+                # A 5-minute walk in, 14 to 30 minutes of running and walking, a walk out:
+                # 20 to 35 minutes in all (design).
                 assert 20 <= s.run.minutes <= 35 or week.kind.value in ("race", "taper")
     if profile.race is None and profile.peak_weekly_distance is None and profile.weekly_distance:
         assert max(w.distance for w in plan.weeks) <= 1.2 * max(profile.weekly_distance, 5) + 1e-6
@@ -609,3 +615,26 @@ def test_race_day_time_comes_from_the_middle_of_the_race_pace() -> None:
     race = list(plan.sessions())[-1]
     # 24:30 for 5 km is 294 s/km, the middle of 288-300: 24.5 min, said as 25, not 24.
     assert race.run is not None and race.run.minutes == 25
+
+
+def test_a_goal_warning_names_only_what_falls_short() -> None:
+    # Two run days, 15 km now, a 10k in 11 weeks: the long run (13 km) passes the 10k's
+    # usual 12 km, the week (26 km) stays short of its usual 30 km.
+    plan = example_plan(weekly_distance=15, longest_recent_run=8, race="10k",
+                        race_date="2026-03-22", run_days=["wed", "sat"], long_run_day="sat",
+                        level="intermediate")  # fmt: skip
+    goal = [w for w in plan.warnings if "usually wants" in w]
+    assert len(goal) == 1, plan.warnings
+    assert "30 km a week" in goal[0] and "long runs near" not in goal[0]
+
+
+def test_a_marathon_taper_does_not_make_the_long_run_look_short() -> None:
+    # The marathon's longest runs come 3 to 5 weeks out, before its taper: race-day advice
+    # joins the long-run warning once, instead of a second warning about the last 30 days.
+    plan = example_plan(weekly_distance=30, longest_recent_run=12, race="marathon",
+                        race_date="2026-05-24", run_days=["tue", "thu", "sat", "sun"],
+                        long_run_day="sun", level="intermediate", easy_pace="6:15")  # fmt: skip
+    assert not any("30 days" in w for w in plan.warnings), plan.warnings
+    walk = [w for w in plan.warnings if "walk when you need to" in w]
+    assert len(walk) <= 1
+    assert all("on race day" in w for w in walk)

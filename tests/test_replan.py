@@ -468,6 +468,26 @@ REPLAN_CASES = {
         ],
         "2026-04-05",
     ),
+    # Pain 7 on a Friday run: the flare's walking days, then a 2.15 km run/walk on the
+    # long-run day, shorter than Friday's kept 2.5 km. A week a flare cuts short has no
+    # long run to keep on its day.
+    "flare_cut_week_has_no_long_run_to_check": (
+        {
+            "start_date": "2026-05-01",
+            "weeks": 2,
+            "weekly_distance": 10,
+            "run_days": ["mon", "tue", "fri"],
+            "long_run_day": "tue",
+            "cutback_every": 2,
+            "distance_step": 0.5,
+        },
+        [
+            ("2026-05-04", "runplan-20260501-20260504-run", "done", None, None),
+            ("2026-05-05", "runplan-20260501-20260505-run", "done", None, None),
+            ("2026-05-08", "runplan-20260501-20260508-run", "done", None, 7),
+        ],
+        "2026-05-09",
+    ),
 }
 
 

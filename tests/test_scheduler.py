@@ -278,6 +278,8 @@ def test_the_beginner_example_reaches_a_30_minute_run_by_week_12(cat: Catalogue)
         running.append(running_minutes(long_day[0].run.steps) if long_day else 0.0)
     build = [r for w, r in zip(plan.weeks, running, strict=True) if w.kind is WeekKind.BUILD]
     assert build == sorted(build) and build[0] < 10 <= 30 <= build[-1]
+    # A 5-minute walk, 14 to 30 minutes of running and walking (ending on a whole run),
+    # then a cool-down walk of up to 5 minutes: 20 to 35 minutes in all (design).
     assert all(20 <= (s.run.minutes or 0) <= 35 for s in plan.sessions() if s.run)
     assert not any("Runs stay at" in w or "distance_step" in w for w in plan.warnings)
 

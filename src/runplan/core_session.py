@@ -11,7 +11,13 @@ from typing import TYPE_CHECKING
 from .catalogue import BackPain, Exercise, Pattern
 from .doses import TRANSITION_SECONDS, items_seconds, make_block
 from .plan import Block, BlockName, Prescription
-from .rules import CORE_MINUTES, RACE_WEEK_CORE_MINUTES, VARIETY_MIN_SESSIONS, VARIETY_SHARE
+from .rules import (
+    CORE_MINUTES,
+    RACE_WEEK_CORE_LEAST,
+    RACE_WEEK_CORE_MINUTES,
+    VARIETY_MIN_SESSIONS,
+    VARIETY_SHARE,
+)
 from .strength_choice import NOT_BEFORE_RUN, STRETCH_PATTERNS, WARMING, rotate
 
 if TYPE_CHECKING:
@@ -128,6 +134,12 @@ class CoreSession:
         # up the variety rule's share, on a day whose run took the stretches): more holds
         # of the stretches it has.
         self.add_rounds(self.stretches, self.low)
+        if self.light and self.total <= RACE_WEEK_CORE_LEAST * 60:
+            # Too short even for a light session (the day's other sessions took the
+            # stretches): more sets, as in any other week.
+            self.total = more_rounds(
+                self.main, self.total, RACE_WEEK_CORE_LEAST * 60, most=MAX_SETS, high=self.high
+            )
 
         s.main_count.update(p.exercise for p in self.main)
         s.core_done += 1
@@ -191,7 +203,9 @@ class CoreSession:
         return False
 
     def add_rounds(self, items: list[Prescription], until: int, *, most: int = MAX_SETS) -> None:
-        """More sets of ``items`` until the session lasts more than ``until`` seconds."""
+        """More sets of ``items`` until the session lasts more than ``until`` seconds (a
+        race week's light session keeps to its sets)."""
+        most = min(most, self.sets) if self.sets is not None else most
         self.total = more_rounds(items, self.total, until, most=most, high=self.high)
 
     def add_stretches(self) -> None:

@@ -54,15 +54,19 @@ def dress(
     if not rules.may_run_fast(p):
         return out
     easy = [d for d in out if d != long_date and out[d].distance >= 2 * min_run(p.unit)]
+    # A tempo never sits beside the long run (rule hard_days_apart).
+    apart = [d for d in easy if not _beside_long_run(p, d, long_date)]
     total = sum(r.minutes for r in out.values())
     budget = rules.FAST_SHARE * total - 0.5  # rounding slack
     if easy and index >= rules.STRIDES_FROM_WEEK and budget >= stride_minutes():
-        day = easy[0]
+        # Strides go first on a day that is not the eve of the long run, and leave the
+        # tempo a day of its own when only one is apart from the long run.
+        day = min(easy, key=lambda d: (_eve_of_long_run(p, d, long_date), apart == [d]))
         out[day] = run(RunType.STRIDES, out[day].distance)
         budget -= stride_minutes()
-        easy = easy[1:]
-    if easy and kind is WeekKind.BUILD and rules.may_run_tempo(p) and index >= 2:
-        day = easy[len(easy) // 2]
+        apart = [d for d in apart if d != day]
+    if apart and kind is WeekKind.BUILD and rules.may_run_tempo(p) and index >= 2:
+        day = apart[len(apart) // 2]
         race_pace = p.race in (Race.HALF_MARATHON, Race.MARATHON) and index % 2 == 0
         step_kind = StepKind.RACE_PACE if race_pace else StepKind.TEMPO
         fast = min(TEMPO_MINUTES, budget)
@@ -72,6 +76,20 @@ def dress(
                 run_type = RunType.RACE_PACE if race_pace else RunType.TEMPO
                 out[day] = planned(run_type, out[day].distance, steps)
     return out
+
+
+def _beside_long_run(profile: RunnerProfile, day: dt.date, long_date: dt.date | None) -> bool:
+    """True when ``day`` is the day before or after a long run (this week's, or on the
+    profile's long-run weekday in the weeks either side)."""
+    gap = (day.weekday() - profile.long_run_day.number) % 7
+    return gap in (1, 6) or (long_date is not None and abs((day - long_date).days) == 1)
+
+
+def _eve_of_long_run(profile: RunnerProfile, day: dt.date, long_date: dt.date | None) -> bool:
+    """True when ``day`` is the day before the long run."""
+    if long_date is not None:
+        return (long_date - day).days == 1
+    return (profile.long_run_day.number - day.weekday()) % 7 == 1
 
 
 def _easy_steps(distance: float, paces: Paces) -> list[RunStep | RepeatStep]:

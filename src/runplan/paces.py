@@ -116,7 +116,8 @@ def paces_for(profile: RunnerProfile) -> Paces:
         hour_pace = _per_unit(HOUR / hour_km(done.seconds, done.distance.km), unit)
         race = _range(_per_unit(per_km[race_km], unit), RACE_SPREAD)
         five = _per_unit(per_km[5.0], unit)
-        source = f"your {done.distance.label} in {done.time} (Riegel's formula)"
+        # Riegel's formula gives the marathon time the race is worth; easy pace comes from it.
+        source = f"from your {done.distance.label} in {done.time}"
     else:
         if profile.easy_pace is not None:
             given = profile.pace_minutes * 60

@@ -31,6 +31,8 @@ class State:
     turn: int = 0  # core sessions so far, for rotation
     longs: list[float] = field(default_factory=list)  # each week's longest run, 0 for none
     stage: int = -1  # a beginner's programme stage on the long-run day
+    #: Each run day's programme stage in the last week that placed sessions.
+    day_stages: dict[Weekday, int] = field(default_factory=dict)
     last_long_key: tuple[int, float] = (-1, 0.0)
 
 

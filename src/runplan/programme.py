@@ -13,7 +13,15 @@ from .distances import share_kept, share_need
 from .paces import Paces
 from .plan import RepeatStep, RunStep, RunType, Session, SessionKind, StepKind, WeekKind
 from .profile import Race, Weekday
-from .runs import WALK_IN, PlannedRun, planned, steps_distance
+from .runs import (
+    SESSION_MINUTES,
+    WALK_IN,
+    WALK_OUT,
+    PlannedRun,
+    planned,
+    steps_distance,
+    steps_minutes,
+)
 
 if TYPE_CHECKING:
     from .placement import Placer, State
@@ -34,17 +42,20 @@ STAGES: tuple[tuple[int, int], ...] = (
     (720, 60),
     (60, 0),
 )
-#: The running and walking between the warm-up and cool-down walks lasts 15 to 30 minutes.
+#: The running and walking between the warm-up and cool-down walks lasts up to 15 to 30
+#: minutes (a session ends on its last whole run, so it may be a minute shorter).
 MAIN_MINUTES = (15, 30)
-#: A part step shorter than this many seconds is dropped rather than shown.
-MIN_STEP_SECONDS = 30
+#: A last, shorter run is whole minutes and at least this long; a shorter leftover is
+#: dropped (the session ends on its last whole run, then the cool-down walk).
+MIN_PART_SECONDS = 60
 
 
 def stage_steps(stage: int, minutes: int, paces: Paces) -> list[RunStep | RepeatStep]:
-    """A beginner's session at ``stage`` with about ``minutes`` of running and walking:
-    a 5-minute brisk warm-up walk, then whole rounds of run and walk (a last part round
-    when at least half a minute is left: its run cut short, or a full run and a shorter
-    walk). Steps are in time only."""
+    """A beginner's session at ``stage`` with at most ``minutes`` of running and walking,
+    as in Couch-to-5K: a 5-minute brisk warm-up walk, rounds of run and walk that end on a
+    run (a last, shorter run in whole minutes when at least a minute is left), then a
+    cool-down walk of up to 5 minutes, as long as the session stays within 35 minutes.
+    Steps are in time only."""
     run_s, walk_s = STAGES[stage]
     inner: list[RunStep | RepeatStep]
     if walk_s == 0:
@@ -53,21 +64,38 @@ def stage_steps(stage: int, minutes: int, paces: Paces) -> list[RunStep | Repeat
         run = RunStep(kind=StepKind.RUN, minutes=run_s / 60, pace=paces.easy)
         walk = RunStep(kind=StepKind.WALK, minutes=walk_s / 60, pace=paces.walk)
         rounds, extra = divmod(minutes * 60, run_s + walk_s)
-        inner = [RepeatStep(repeat=rounds, steps=[run, walk])] if rounds >= 2 else [run, walk]
-        if extra > run_s:
-            inner.append(run)
-            if extra - run_s >= MIN_STEP_SECONDS:
-                inner.append(
-                    RunStep(kind=StepKind.WALK, minutes=_min(extra - run_s), pace=paces.walk)
-                )
-        elif extra >= MIN_STEP_SECONDS:
-            inner.append(RunStep(kind=StepKind.RUN, minutes=_min(extra), pace=paces.easy))
-    return [RunStep(kind=StepKind.WARM_UP, minutes=WALK_IN), *inner]
+        part = run_s if extra >= run_s else extra - extra % 60
+        if part < MIN_PART_SECONDS:
+            # No room for a last run worth doing: the last round's walk becomes the
+            # cool-down walk.
+            rounds, last = rounds - 1, run
+        else:
+            last = RunStep(kind=StepKind.RUN, minutes=part / 60, pace=paces.easy)
+        if rounds >= 2:
+            inner = [RepeatStep(repeat=rounds, steps=[run, walk]), last]
+        else:
+            inner = [run, walk, last] if rounds == 1 else [last]
+    cool = min(WALK_OUT, SESSION_MINUTES - WALK_IN - steps_minutes(inner))
+    out = [RunStep(kind=StepKind.WARM_UP, minutes=WALK_IN), *inner]
+    if cool >= 1:
+        out.append(RunStep(kind=StepKind.COOL_DOWN, minutes=float(math.floor(cool))))
+    return out
 
 
-def _min(seconds: int) -> float:
-    """Seconds as minutes, to 2 decimals (no float noise in a plan's JSON)."""
-    return round(seconds / 60, 2)
+def _stages(day: dt.date, state: State) -> Sequence[int]:
+    """The stages a lighter week's session on ``day`` may take: the stage that day had the
+    week before, or (a day that had none) one of last week's stages."""
+    last = state.day_stages
+    if Weekday.of(day) in last:
+        return [last[Weekday.of(day)]]
+    if last:
+        return range(min(last.values()), max(last.values()) + 1)
+    return range(max(0, state.stage) + 1)
+
+
+def _distance(steps: Sequence[RunStep | RepeatStep], unit_step: float) -> float:
+    """The distance the steps cover, to ``unit_step``, halves rounded down."""
+    return round(math.ceil(steps_distance(steps) / unit_step - 0.5) * unit_step, 2)
 
 
 def _running(steps: Sequence[RunStep | RepeatStep]) -> float:
@@ -82,14 +110,20 @@ def _running(steps: Sequence[RunStep | RepeatStep]) -> float:
 
 def programme_options(paces: Paces, unit_step: float) -> list[PlannedRun]:
     """Every session the beginner's programme offers, in order of progress (stage, then
-    minutes)."""
+    minutes). A session's distance is rounded to ``unit_step``, halves down, so rounding never
+    blocks a step of the programme."""
     options: list[PlannedRun] = []
+    seen: set[tuple[int, float, float]] = set()
     for stage, (run_s, walk_s) in enumerate(STAGES):
         for minutes in range(MAIN_MINUTES[0], MAIN_MINUTES[1] + 1):
-            if walk_s and minutes * 60 < 2 * (run_s + walk_s):
-                continue
+            if walk_s and minutes * 60 < run_s + walk_s + MIN_PART_SECONDS:
+                continue  # at least two runs with a walk between
             steps = stage_steps(stage, minutes, paces)
-            distance = round(round(steps_distance(steps) / unit_step) * unit_step, 2)
+            total = steps_minutes(steps)
+            if (stage, _running(steps), total) in seen:
+                continue  # the same session as a shorter ``minutes`` gave
+            seen.add((stage, _running(steps), total))
+            distance = _distance(steps, unit_step)
             running = _running(steps)
             if walk_s == 0:
                 run_type, note = RunType.EASY, f"Run {minutes} min without stopping."
@@ -114,7 +148,7 @@ def shakeout(stage: int, paces: Paces, most: float) -> PlannedRun | None:
     and walking) of at most ``most``; none when even 5 minutes is too far."""
     for minutes in range(MAIN_MINUTES[1], 4, -1):
         steps = stage_steps(stage, minutes, paces)
-        distance = round(steps_distance(steps), 1)
+        distance = _distance(steps, 0.1)
         if 0 < distance <= most:
             run_type = RunType.EASY if STAGES[stage][1] == 0 else RunType.RUN_WALK
             note = "A short, easy shake-out before race day."
@@ -134,15 +168,20 @@ def place_programme(
     kept: Sequence[Session] = (),
 ) -> dict[dt.date, PlannedRun]:
     """A beginner's week: the long-run day's session as far along the programme as the
-    rules allow (at most two stages on, none in a cutback week), the others no further."""
+    rules allow (one stage on at most), the others no further. A lighter week repeats the
+    stages of the week before, with shorter sessions: never a stage back or forward."""
     p = placer.p
     caps = placer.caps(dates, state)
     cutback = kind is not WeekKind.BUILD
     options = [o for o in placer.options if not (placer.flare and o.type is RunType.EASY)]
     top_stage = max(0, state.stage if cutback else state.stage + 1)
-    smallest = min(o.distance for o in options)
     long_date = next((d for d in dates if Weekday.of(d) is p.long_run_day), None)
     order = ([long_date] if long_date else []) + [d for d in dates if d != long_date]
+    allowed = {d: _stages(d, state) if cutback else range(top_stage + 1) for d in order}
+    smallest = min(
+        (o.distance for o in options if any(o.stage in a for a in allowed.values())),
+        default=min(o.distance for o in options),
+    )
     placed: dict[dt.date, PlannedRun] = {}
     left = target
     ceiling: PlannedRun | None = None
@@ -159,6 +198,7 @@ def place_programme(
         shorter_than = min(shorter_than or math.inf, peak_below)
     kept_runs = [s for s in kept if s.kind is SessionKind.RUN and s.run is not None]
     long_floor = 0.0
+    longest_kept = math.inf  # a kept long-run day's session stays the week's longest
     if any(Weekday.of(s.date) is p.long_run_day for s in kept_runs):
         longest_kept = max(s.distance for s in kept_runs)
         options = [o for o in options if o.distance <= longest_kept]
@@ -172,7 +212,7 @@ def place_programme(
         fits = [
             o
             for o in options
-            if o.stage <= top_stage
+            if o.stage in allowed[day]
             and o.distance <= caps[day] + rules.EPS
             and o.distance + after * smallest <= left + rules.EPS
             and (day == long_date or o.distance <= max(smallest, left / (after + 1)) + 0.05)
@@ -227,11 +267,13 @@ def place_programme(
         placed = {}
         need = share_need(kept_runs, p.race)
         for day in reversed(dates):
-            most = min(target, caps[day]) + rules.EPS
+            most = min(target, caps[day], longest_kept) + rules.EPS
             shake = shakeout(max(0, state.stage), placer.paces, most)
             if shake is not None and shake.distance >= need - rules.EPS:
                 placed[day] = shake
                 break
+    if placed:
+        state.day_stages = {Weekday.of(d): r.stage for d, r in placed.items()}
     if long_date in placed:
         state.stage = max(state.stage, placed[long_date].stage) if not cutback else state.stage
     return placed

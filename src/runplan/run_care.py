@@ -54,11 +54,12 @@ class RunCare:
 
     def warm_up(self, day: dt.date, steps: int, turn: int) -> tuple[Block, int]:
         """The dynamic warm-up before a run, and its seconds: the moves the rules name, one
-        more move in rotation, and the hamstring stretch last; while the back flares, none
-        that twists or bends the spine."""
+        more move in rotation, and the hamstring stretch last; while the back is sore (mild
+        pain or a flare), none that twists or bends the spine."""
         c = self.choice
-        # A flaring back leaves out the moves that twist or bend it (the torso twists).
-        flare = c.pain is BackPain.FLARE
+        # A sore back leaves out the moves that twist or bend it (the torso twists), as
+        # its core sessions do.
+        flare = c.pain is not BackPain.NONE
         if steps not in self._warm_extras:
             named = {*WARM_UP_MOVES, HAMSTRING_STRETCH}
             self._warm_extras[steps] = [
@@ -91,13 +92,17 @@ class RunCare:
 
     def cool_down(self, day: dt.date, steps: int, turn: int) -> tuple[Block, int]:
         """Static stretches after a run, and their seconds: calves, hamstrings and back in
-        rotation, then the long hip-flexor hold."""
+        rotation, then the long hip-flexor hold. While the back is sore, none that a flare
+        must avoid (the standing forward bend): the gentler, supported ones remain."""
         c = self.choice
         if self._cool is None:
+            sore = c.pain is not BackPain.NONE
             options = [
                 e
                 for e in c.options([Pattern.COOL_DOWN], AFTER_RUN, neutral=False, used=set())
-                if e.dose.hold_seconds is not None and e.id != HIP_FLEXOR_STRETCH
+                if e.dose.hold_seconds is not None
+                and e.id != HIP_FLEXOR_STRETCH
+                and not (sore and BackPain.FLARE in e.avoid_when)
             ]
             covering = [
                 {e.id for e in options if covers(e, muscle, primary=primary)}

@@ -32,10 +32,12 @@ __all__ = [
 
 #: Warm-up and cool-down walks in a run/walk session, in minutes. They count in the
 #: session's minutes, not in its distance: easy walking around the workout is not load.
-#: The warm-up is a 5-minute brisk walk, as in Couch-to-5K (coaching reference); a
-#: beginner's session then keeps to 20 to 35 minutes and ends on its last walk or run (the
-#: cool-down stretches follow).
-WALK_IN, WALK_OUT = 5.0, 0.0
+#: A 5-minute brisk walk opens a beginner's session and a walk of up to 5 minutes closes
+#: it, as in Couch-to-5K (coaching reference); between them, 15 to 30 minutes of running
+#: and walking. The closing walk keeps the session within ``SESSION_MINUTES`` (design:
+#: sessions of 20 to 35 minutes), so the 30-minute run ends with the cool-down stretches.
+WALK_IN, WALK_OUT = 5.0, 5.0
+SESSION_MINUTES = 35
 #: Strides: count and seconds each (4 to 8 x 15 to 30 s, coaching reference), with a
 #: minute of easy jogging or walking between. Whole half-minutes keep step minutes exact.
 STRIDES, STRIDE_SECONDS, STRIDE_RECOVER_SECONDS = 6, 30, 60
@@ -167,9 +169,10 @@ class PlannedRun:
     rule: str = ""  # a safety line every run of its kind carries (a flare's pain rule)
 
     @property
-    def key(self) -> tuple[int, float]:
-        """How far along the programme a beginner's session is: its stage, then its time."""
-        return self.stage, self.minutes
+    def key(self) -> tuple[int, float, int]:
+        """How far along the programme a beginner's session is: its stage, then its minutes
+        of running, then its time (the cool-down walk shortens as the running grows)."""
+        return self.stage, self.running, self.minutes
 
 
 def planned(

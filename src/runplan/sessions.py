@@ -34,6 +34,10 @@ FORM_CUES = (
 
 #: The easy walk that fills each of a flare's first days.
 FLARE_WALK_MINUTES = 20
+#: A new runner with a mild sore back moves on only when the back allows it.
+MILD_BEGINNER_NOTE = (
+    "If your back felt worse after last week's runs, repeat that week before moving on."
+)
 
 
 class SessionMaker:
@@ -73,10 +77,13 @@ class SessionMaker:
         cues = [FORM_CUES[turn % len(FORM_CUES)], FORM_CUES[(turn + 2) % len(FORM_CUES)]]
         why = [n for n in (run.note, run.rule) if n]
         why.extend(run_text.describe(run, self.paces, self.unit))
+        long_day = Weekday.of(day) is self.p.long_run_day
         if run.type in (RunType.LONG, RunType.RACE) or (
-            run.type in (RunType.RUN_WALK, RunType.EASY) and Weekday.of(day) is self.p.long_run_day
+            run.type in (RunType.RUN_WALK, RunType.EASY) and long_day
         ):
             why.append("Keep the pace easy enough to talk in full sentences.")
+        if run.stage >= 0 and long_day and self.pain is BackPain.MILD and kind is WeekKind.BUILD:
+            why.append(MILD_BEGINNER_NOTE)
         if kind is WeekKind.CUTBACK:
             why.append("A lighter week lets your body absorb the training.")
         elif kind is WeekKind.RECOVERY and self.pain is BackPain.MILD:
@@ -92,6 +99,9 @@ class SessionMaker:
             why = ["Start slower than you feel you can; the last part is where it counts."]
         else:
             title = run_text.title(run, self.unit)
+        if self.pain is not BackPain.NONE and self.strength.bends([warm, cool]):
+            # A sore back takes the cool-down's bending stretch gently.
+            why.append(rules.GENTLE_STRETCH_NOTE)
         return Session(
             id=self.session_id(day, "race" if run.type is RunType.RACE else "run"),
             date=day,

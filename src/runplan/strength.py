@@ -45,6 +45,7 @@ __all__ = [
     "minutes_of",
     "prescribe",
     "required_exercises",
+    "same_stretch",
 ]
 
 #: Stretches in a mobility session besides the psoas.
@@ -123,7 +124,8 @@ class Strength(Choice):
 
     def mobility(self, day: dt.date, steps: int, turn: int) -> list[Block]:
         """The short mobility routine for a day without a run: the psoas stretch and a few
-        hip and back stretches in rotation."""
+        hip and back stretches in rotation, none of the psoas stretch's own family (the
+        kneeling hip-flexor stretch is the same lunge)."""
         chosen: list[Exercise] = []
         if PSOAS_STRETCH in self.catalogue and PSOAS_STRETCH not in self.used.get(day, set()):
             chosen.append(self.catalogue[PSOAS_STRETCH])
@@ -135,7 +137,7 @@ class Strength(Choice):
                 neutral=False,
                 used=self.used.get(day, set()),
             )
-            if e.id != PSOAS_STRETCH
+            if e.id != PSOAS_STRETCH and not any(same_stretch(e, c) for c in chosen)
         ]
         chosen.extend(rotate(others, turn)[:MOBILITY_ITEMS])
         block = make_block(BlockName.MAIN, [self.dose(e, steps) for e in chosen])
@@ -155,3 +157,15 @@ class Strength(Choice):
         block = make_block(BlockName.MAIN, [self.dose(exercise, 0)])
         self._use(day, [exercise.id])
         return block
+
+
+def same_stretch(one: Exercise, other: Exercise) -> bool:
+    """True when two stretches are one family: each one's main muscle is worked by the
+    other (the psoas stretch and the kneeling hip-flexor stretch, both a kneeling lunge)."""
+
+    def worked(e: Exercise) -> set[object]:
+        return {*e.muscles.primary, *e.muscles.secondary}
+
+    return bool(set(one.muscles.primary) & worked(other)) and bool(
+        set(other.muscles.primary) & worked(one)
+    )

@@ -117,7 +117,11 @@ class Volume:
         if p.race is not None and ramp_weeks > 0 and self.peak > p.start_volume:
             ramp = p.start_volume + (self.peak - p.start_volume) * min(1.0, index / ramp_weeks)
             target = min(target, ramp)
-        if p.back_pain is not BackPain.NONE:
+        if p.back_pain is not BackPain.NONE and not (
+            p.back_pain is BackPain.MILD and p.is_beginner
+        ):
+            # A sore back holds its volume; a new runner with a mild one follows the
+            # run/walk programme instead (rule ``back_pain``), within the growth rules.
             target = min(target, p.start_volume)
             if p.back_pain is BackPain.MILD and index == 1:
                 target = min(target, MILD_FIRST_WEEK * p.start_volume)
@@ -197,17 +201,22 @@ def _goal_warning(
     head = (
         f"This plan peaks at {d(biggest)} {unit} a week with a longest run of {d(longest)} {unit}"
     )
+    # Name only what falls short of the race's usual figures.
+    short = []
+    if biggest < 0.9 * goal_week:
+        short.append(f"about {d(goal_week)} {unit} a week")
+    if longest < 0.9 * goal_long:
+        short.append(f"long runs near {d(goal_long)} {unit}")
+    wants = f"A {race} usually wants {' and '.join(short)}"
     if biggest < 0.98 * peak:
         return (
-            f"{head}. A {race} usually wants about {d(goal_week)} {unit} a week and long "
-            f"runs near {d(goal_long)} {unit}; the safe-growth rules need more weeks to get "
-            f"there, so {slow_start}, or choose a later one."
+            f"{head}. {wants}; the safe-growth rules need more weeks to get there, so "
+            f"{slow_start}, or choose a later one."
         )
     if biggest < 0.9 * goal_week:
         return (
-            f"{head}: your peak_weekly_distance holds it there. A {race} usually wants "
-            f"about {d(goal_week)} {unit} a week and long runs near {d(goal_long)} {unit}; "
-            f"raise the peak toward that, or {slow_start}."
+            f"{head}: your peak_weekly_distance holds it there. {wants}; raise the peak "
+            f"toward that, or {slow_start}."
         )
     runs = len(p.run_days)
     share = round(rules.long_run_share_limit(runs, p.race) * 100)
@@ -226,7 +235,8 @@ def taper_weeks(kinds: Sequence[WeekKind]) -> int:
 
 def week_kind(profile: RunnerProfile, index: int, days: Sequence[dt.date], flare: bool) -> WeekKind:
     """What week ``index`` is for: race, taper, recovery (a sore back's lighter first week,
-    or a flare's weeks), cutback (a flare's too) or build."""
+    unless the runner is new and the programme starts light anyway, or a flare's weeks),
+    cutback (a flare's too) or build."""
     if profile.race_date is not None and profile.race_date in days:
         return WeekKind.RACE
     if profile.race is not None and profile.race_date is not None:
@@ -235,7 +245,8 @@ def week_kind(profile: RunnerProfile, index: int, days: Sequence[dt.date], flare
             return WeekKind.TAPER
     if rules.is_cutback_week(index, profile.cutback_every) and index > 1:
         return WeekKind.CUTBACK
-    if flare or (profile.back_pain is BackPain.MILD and index == 1):
+    mild_start = profile.back_pain is BackPain.MILD and index == 1 and not profile.is_beginner
+    if flare or mild_start:
         return WeekKind.RECOVERY
     if rules.is_cutback_week(index, profile.cutback_every):
         return WeekKind.CUTBACK
@@ -265,32 +276,40 @@ def plan_warnings(plan: Plan, flare: bool, beginner: bool) -> list[str]:
         )
         if longest < 0.9 * goal_long or biggest < 0.9 * goal_week:
             out.append(_goal_warning(plan, goal_week, goal_long, longest, biggest))
+        # The plan's longest run (a taper's shorter runs aside), or a longer one the
+        # runner did in the month before the race.
+        race_distance = p.unit.from_km(p.race.km)
+        recent = rules.longest_in_window([(s.date, s.distance) for s in training], p.race_date, p)
+        before = max(longest, recent)
+        race_day = ""
+        if before < RACE_SHORT_SHARE * race_distance:
+            # The goal warning already says to start at the slow end of the pace range.
+            slow = "" if out and "slow end" in out[-1] else "start at the slow end of your pace "
+            race_day = f"on race day, {slow}{'and ' if slow else ''}walk when you need to"
         aim = rules.MARATHON_LONG_RUN_AIM[p.unit]
         if p.race is Race.MARATHON and longest < aim - rules.EPS:
             out.append(
                 f"The longest run is {d(longest)} {unit}, short of the {d(aim)} {unit} a "
                 "marathon usually asks for: the long-run limits (its share of the week, 3 "
-                "hours, 10 % over the month's longest) hold it there."
+                f"hours, 10 % over the month's longest) hold it there{'; ' if race_day else ''}"
+                f"{race_day}."
             )
-        race_distance = p.unit.from_km(p.race.km)
-        recent = rules.longest_in_window([(s.date, s.distance) for s in training], p.race_date, p)
-        if recent < RACE_SHORT_SHARE * race_distance:
+        elif race_day:
             out.append(
-                f"Your longest run in the 30 days before the race is {d(recent)} {unit}, "
-                f"well short of the {d(race_distance)} {unit} race: start slowly and walk "
-                "when you need to."
+                f"Your longest run before the race is {d(before)} {unit}, well short of the "
+                f"{d(race_distance)} {unit} race: {race_day}."
             )
         if flare:
             out.append(
                 "Your back is flaring: the race stays on the calendar, but only race if you "
                 "can run without pain; otherwise walk it or let it go."
             )
-    if beginner and training and not flare and p.back_pain is BackPain.NONE:
+    if beginner and training and not flare and p.back_pain is not BackPain.FLARE:
         done = any(
             s.run is not None
             and s.run.type is RunType.EASY
             and s.run.minutes is not None
-            and s.run.minutes >= 30 + runs.WALK_IN + runs.WALK_OUT - 0.5
+            and s.run.minutes >= 30 + runs.WALK_IN - 0.5
             for s in training
         )
         if not done and p.weeks >= 12:

@@ -22,19 +22,21 @@ class WeekLayout:
 def week_layout(profile: RunnerProfile) -> WeekLayout:
     """Pick the core and mobility weekdays for a profile.
 
-    Core goes on candidate days (see RunnerProfile.core_weekday_candidates), preferring
-    days without a run and days spread out over the week. Mobility goes on two days without
-    a run (the rest day first, so the psoas gets stretched on a day off), or on the long-run
-    day's evening when only one day is free.
+    Core goes on candidate days (see RunnerProfile.core_weekday_candidates): off the
+    long-run day when the other candidates allow (rule ``core_off_long_run_day``), then
+    preferring days without a run and days spread out over the week. Mobility goes on two
+    days without a run (the rest day first, so the psoas gets stretched on a day off), or on
+    the long-run day's evening when only one day is free.
     """
     candidates = profile.core_weekday_candidates()
     k = profile.core_per_week
 
-    def score(combo: tuple[Weekday, ...]) -> tuple[int, int, tuple[int, ...]]:
+    def score(combo: tuple[Weekday, ...]) -> tuple[bool, int, int, tuple[int, ...]]:
+        on_long_run_day = profile.long_run_day in combo
         on_run_days = sum(d in profile.run_days for d in combo)
         numbers = sorted(d.number for d in combo)
         gaps = [(numbers[(j + 1) % k] - numbers[j]) % 7 or 7 for j in range(k)]
-        return (on_run_days, -min(gaps), tuple(numbers))
+        return (on_long_run_day, on_run_days, -min(gaps), tuple(numbers))
 
     core = min(combinations(candidates, k), key=score)
     free = [d for d in Weekday if d not in profile.run_days]

@@ -20,6 +20,8 @@ from .base import (
     FLARE_START_SHARE,
     HIP_FLEXOR_HOLD_SECONDS,
     PSOAS_PER_WEEK,
+    RACE_WEEK_CORE_LEAST,
+    RACE_WEEK_CORE_MINUTES,
     SAFETY_NOTE,
     SINGLE_RUN_SPIKE,
     SINGLE_RUN_WINDOW_DAYS,
@@ -33,7 +35,7 @@ from .flare import (
     flare_stages,
     run_walk_stage,
 )
-from .intensity import intensity
+from .intensity import hard_days_apart, intensity
 from .limits import (
     FAST_SHARE,
     FLARE_REST_DAYS,
@@ -99,6 +101,7 @@ from .sessions import (
     PSOAS_STRETCH,
     WARM_UP_MOVES,
     cool_down,
+    core_off_long_run_day,
     core_strength,
     dose_progression,
     equipment,
@@ -109,7 +112,6 @@ from .sessions import (
 )
 from .strength import (
     RACE_STRENGTH_GAP_DAYS,
-    RACE_WEEK_CORE_MINUTES,
     VARIETY_MIN_SESSIONS,
     VARIETY_SHARE,
     avoid_when,
@@ -150,6 +152,7 @@ __all__ = [
     "PSOAS_PER_WEEK",
     "PSOAS_STRETCH",
     "RACE_STRENGTH_GAP_DAYS",
+    "RACE_WEEK_CORE_LEAST",
     "RACE_WEEK_CORE_MINUTES",
     "RED_FLAGS",
     "REPEATED_PAIN",
@@ -173,6 +176,7 @@ __all__ = [
     "back_pain",
     "check_plan",
     "cool_down",
+    "core_off_long_run_day",
     "core_strength",
     "cutback_long_run",
     "cutback_stretch",
@@ -192,6 +196,7 @@ __all__ = [
     "flare_week_limit",
     "floor_half",
     "floor_step",
+    "hard_days_apart",
     "has_care_work",
     "intensity",
     "is_cutback_week",
@@ -246,6 +251,7 @@ RULES: tuple[Callable[[Plan, Catalogue], Iterator[Violation]], ...] = (
     warm_up,
     cool_down,
     core_strength,
+    core_off_long_run_day,
     not_pre_run,
     psoas_every_week,
     rest,
@@ -260,6 +266,7 @@ RULES: tuple[Callable[[Plan, Catalogue], Iterator[Violation]], ...] = (
     marathon_peak_long_runs,
     no_race_peak,
     intensity,
+    hard_days_apart,
     run_steps,
     flare_rest_days,
     flare_first_week,

@@ -25,6 +25,11 @@ SINGLE_RUN_WINDOW_DAYS = 30
 WEEKLY_LOOKBACK = 4
 #: A core session lasts this many minutes, inclusive.
 CORE_MINUTES = (15, 25)
+#: ... and in the week of a race (the 6 days before it) at least this many: a lighter
+#: session, up to ``RACE_WEEK_CORE_MINUTES``.
+RACE_WEEK_CORE_LEAST = 10
+#: A core session in the 6 days before a race lasts at most this many minutes.
+RACE_WEEK_CORE_MINUTES = 16
 #: The post-run hip-flexor or psoas hold, in seconds, inclusive.
 HIP_FLEXOR_HOLD_SECONDS = (60, 120)
 #: The psoas stretch appears at least this many times a week.

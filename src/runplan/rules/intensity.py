@@ -3,6 +3,7 @@ are ready for them."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator, Sequence
 
 from ..catalogue import Catalogue
@@ -122,3 +123,35 @@ def intensity(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
                         f"{_fmt(seconds)} s; strides are {STRIDE_COUNT[0]} to "
                         f"{STRIDE_COUNT[1]} x {STRIDE_SECONDS[0]} to {STRIDE_SECONDS[1]} s.",
                     )
+
+
+def hard_days_apart(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
+    """No two hard days in a row: a tempo, race-pace, interval or hill run never sits the
+    day before or after the long run, the race or another such run. (How the long run
+    meets the race is the race week's business: rules ``taper`` and ``race_day``.)
+
+    Evidence: convention. The hard-easy pattern of coaching practice puts an easy day or a
+    rest day between hard ones so the runner comes to each fresh; the long run counts as
+    hard. It follows the polarised pattern of the coaching reference (most running easy).
+    """
+    hard: dict[dt.date, str] = {}
+    fast: set[dt.date] = set()
+    for session in plan.sessions():
+        if _is_race(session):
+            hard[session.date] = "the race"
+        elif session.run is not None and session.run.type is RunType.LONG:
+            hard.setdefault(session.date, "the long run")
+        elif session.run is not None and session.run.type in _HARD_TYPES:
+            hard.setdefault(session.date, f"a {session.run.type.value.replace('_', '-')} run")
+            fast.add(session.date)
+    weeks = {s.date: w.index for w in plan.weeks for s in w.sessions}
+    for day in sorted(hard):
+        after = day + dt.timedelta(days=1)
+        if after in hard and (day in fast or after in fast):
+            yield Violation(
+                rule="hard_days_apart",
+                week=weeks[after],
+                date=after,
+                message=f"{hard[after].capitalize()} on {after} follows {hard[day]} the day "
+                "before; keep an easy day or a rest day between hard days.",
+            )

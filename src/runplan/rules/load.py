@@ -28,6 +28,7 @@ from .limits import (
     taper_start,
     weekly_volume_limit,
 )
+from .runs import is_walk
 
 # ---------------------------------------------------------------------- the rules
 
@@ -138,8 +139,8 @@ def cutback_weeks(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
 
 def long_run(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
     """The week's long run is on ``long_run_day`` and no run of the week is longer (race
-    weeks aside). A week with no run on that day and no run marked ``long`` (a week cut
-    short by a flare) has no long run to check.
+    weeks aside). A week with no run on that day and no run marked ``long``, or a week a
+    flare cut short (its walking days; see ``flare_rest_days``), has no long run to check.
 
     Evidence: a fixed long-run day lets the runner plan rest and strength work around it
     (core is never the day before it).
@@ -147,7 +148,7 @@ def long_run(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
     day_name = plan.profile.long_run_day
     for week in plan.weeks:
         runs = [s for s in week.sessions if s.is_run]
-        if not runs or any(_is_race(s) for s in runs):
+        if not runs or any(_is_race(s) for s in runs) or any(is_walk(s) for s in week.sessions):
             continue
         on_day = [s for s in runs if Weekday.of(s.date) is day_name]
         marked = [s for s in runs if s.run is not None and s.run.type is RunType.LONG]

@@ -8,10 +8,13 @@ from collections.abc import Iterator
 
 from ..catalogue import BackPain, Catalogue, Equipment, Muscle, Spine, Timing
 from ..plan import BlockName, Plan, RunType, Session, SessionKind
+from ..profile import Weekday
 from .base import (
     CORE_MINUTES,
     HIP_FLEXOR_HOLD_SECONDS,
     PSOAS_PER_WEEK,
+    RACE_WEEK_CORE_LEAST,
+    RACE_WEEK_CORE_MINUTES,
     SAFETY_NOTE,
     Violation,
     _by_day,
@@ -39,18 +42,18 @@ PSOAS_STRETCH = "psoas_stretch"
 
 def warm_up(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
     """Every run starts with a dynamic warm-up (leg swings, hip circles, torso twists) and a
-    hamstring stretch. While the back flares (the profile says so, or the run carries the
-    flare's stop-on-sharp-pain note), a move that twists or bends the spine (the torso
-    twists) is left out and not missed.
+    hamstring stretch. While the back is sore (the profile says mild pain or a flare, or the
+    run carries the flare's stop-on-sharp-pain note), a move that twists or bends the spine
+    (the torso twists) is left out and not missed.
 
     Evidence: "Lower Back Pain in Runners" (dynamic warm-up before every run) and "How to
     Prevent Back Pain While Running" (stretch the hamstrings before every run); the torso
     twists' caution in the catalogue (leave them out while the back flares: twisting
     strains a sore lower back) and "How Do I Prevent Lower Back Pain When Running?" (limit
-    activity for a few days after a strain). Leaving the move out in a flare only, not for
-    mild pain, is a convention of runplan.
+    activity for a few days after a strain). Leaving the move out for mild pain too, as the
+    sore back's core sessions leave out bending and twisting, is a convention of runplan.
     """
-    flare = plan.profile.back_pain is BackPain.FLARE
+    flare = plan.profile.back_pain is not BackPain.NONE
     bending = {
         e
         for e in WARM_UP_MOVES
@@ -117,9 +120,10 @@ def cool_down(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
 
 
 def core_strength(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
-    """``core_per_week`` core sessions of 15 to 25 minutes a week, never before a run on the
-    same day and never the day before the long run (or the race). A first week that opens
-    with walking days (a flare's; see ``flare_rest_days``) may hold fewer.
+    """``core_per_week`` core sessions of 15 to 25 minutes a week (from 10 minutes in the
+    6 days before a race, a lighter session; see ``race_week_strength``), never before a
+    run on the same day and never the day before the long run (or the race). A first week
+    that opens with walking days (a flare's; see ``flare_rest_days``) may hold fewer.
 
     Evidence: all five articles put core strength at the centre of back care; two or three
     sessions a week is the usual dose. Tired trunk muscles protect the spine less, so core
@@ -127,6 +131,7 @@ def core_strength(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
     """
     profile = plan.profile
     low, high = CORE_MINUTES
+    race = profile.race_date
     on_day: dict[dt.date, list[Session]] = {}
     for s in plan.sessions():
         on_day.setdefault(s.date, []).append(s)
@@ -145,13 +150,16 @@ def core_strength(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
                 f"for {profile.core_per_week}.",
             )
         for core in cores:
-            if not low <= core.duration_minutes <= high:
+            race_week = race is not None and 0 <= (race - core.date).days < 7
+            least = RACE_WEEK_CORE_LEAST if race_week else low
+            if not least <= core.duration_minutes <= high:
+                most = f"{RACE_WEEK_CORE_MINUTES} in race week" if race_week else high
                 yield Violation(
                     rule="core_strength",
                     week=week.index,
                     date=core.date,
                     message=f"The core session on {core.date} lasts {core.duration_minutes} min; "
-                    f"it should last {low} to {high}.",
+                    f"it should last {least} to {most}.",
                 )
             if any(s.is_run and _starts_before(core, s) for s in days.get(core.date, [])):
                 yield Violation(
@@ -168,6 +176,36 @@ def core_strength(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
                     date=core.date,
                     message=f"The core session on {core.date} is the day before the long run "
                     "or the race.",
+                )
+
+
+def core_off_long_run_day(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
+    """No core session on the day of the long run while the profile's other core days
+    (``core_weekday_candidates``: a day off, or an easy-run day with core after the run)
+    are enough for ``core_per_week`` sessions.
+
+    Evidence: convention. Tired trunk muscles protect the spine less (the reason core
+    follows runs in ``core_strength``), and after the week's longest run they are at their
+    most tired; coaches put strength on easy or rest days. Where the week leaves no other
+    day, the core session may follow the long run.
+    """
+    profile = plan.profile
+    candidates = profile.core_weekday_candidates()
+    for week in plan.weeks:
+        days = _by_day(week)
+        for core in (s for s in week.sessions if s.kind is SessionKind.CORE):
+            long_run = any(
+                s.run is not None and s.run.type is RunType.LONG for s in days.get(core.date, [])
+            )
+            weekday = Weekday.of(core.date)
+            others = [d for d in candidates if d is not weekday]
+            if long_run and len(others) >= profile.core_per_week:
+                yield Violation(
+                    rule="core_off_long_run_day",
+                    week=week.index,
+                    date=core.date,
+                    message=f"The core session on {core.date} follows the long run; put it on "
+                    "an easy or rest day.",
                 )
 
 

@@ -9,14 +9,12 @@ from collections.abc import Iterator
 
 from ..catalogue import BackPain, Catalogue, Category, Equipment, Exercise, Level, Spine
 from ..plan import BlockName, Plan, Session, SessionKind
-from .base import EPS, Violation, _by_day, each_session
+from .base import EPS, RACE_WEEK_CORE_MINUTES, Violation, _by_day, each_session
 
 #: No main-block exercise may be in more than this share of a plan's core sessions.
 VARIETY_SHARE = 0.6
 #: ... counted once a plan has at least this many core sessions (fewer cannot rotate).
 VARIETY_MIN_SESSIONS = 5
-#: A core session in the 7 days before a race lasts at most this many minutes.
-RACE_WEEK_CORE_MINUTES = 16
 #: No core session on the race day or this many days before it.
 RACE_STRENGTH_GAP_DAYS = 2
 
