@@ -36,3 +36,12 @@ def test_readme_shows_the_page_and_documents_the_new_commands() -> None:
     assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) > 10_000
     for needle in ("-o plan.html", "runplan schema profile", "summary and the whole plan as"):
         assert needle in readme
+
+
+def test_the_rule_table_names_every_rule() -> None:
+    # check_plan's rules are the README's promise: a rule added without its row is missed.
+    from runplan import rules
+
+    table = (ROOT / "README.md").read_text(encoding="utf-8").split("## The rules, and why")[1]
+    missing = [f.__name__ for f in rules.RULES if f"`{f.__name__}`" not in table]
+    assert missing == []
