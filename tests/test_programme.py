@@ -157,3 +157,22 @@ def test_a_cutback_week_repeats_the_stage_with_less_running(cat: Catalogue) -> N
             total_now = sum(running(s.run.steps) for s in now if s.run is not None)
             total_before = sum(running(s.run.steps) for s in before.values() if s.run is not None)
             assert total_now < total_before, plan.weeks[i].index
+
+
+def test_a_single_round_is_said_as_it_comes_not_repeated(cat: Catalogue) -> None:
+    # "Run 8 min, walk 1 min, and repeat: 14 min running in all" had one round only.
+    plan = build_plan(beginner_example(), cat)
+    for s in runs(list(plan.sessions())):
+        assert s.run is not None
+        notes = " ".join(s.notes)
+        repeats = any(isinstance(step, RepeatStep) for step in s.run.steps)
+        assert ("and repeat" in notes) == repeats, (s.date, s.notes)
+
+
+def test_the_mild_back_check_comes_on_the_first_run_from_week_two(cat: Catalogue) -> None:
+    plan = build_plan(RunnerProfile.model_validate(SENIOR), cat)
+    first = min(plan.profile.run_days, key=lambda d: d.number)
+    said = [s for s in runs(list(plan.sessions())) if any("repeat that week" in n for n in s.notes)]
+    assert said and all(
+        s.date.weekday() == first.number and s.date > plan.weeks[0].sessions[-1].date for s in said
+    )

@@ -178,3 +178,16 @@ def test_mobility_never_holds_the_psoas_and_the_hip_flexor_lunge_together(
     assert any("psoas_stretch" in ids for ids in held)
     assert not [ids for ids in held if {"psoas_stretch", "hip_flexor_stretch"} <= ids]
     assert check_plan(plan, cat) == []
+
+
+@pytest.mark.parametrize("name", ["back_pain_mild", "back_pain_flare", "beginner_3_days"])
+def test_a_core_session_holds_one_of_the_psoas_and_hip_flexor_lunges(
+    name: str, cat: Catalogue
+) -> None:
+    # The psoas stretch and the kneeling hip-flexor stretch are one kneeling lunge: a core
+    # session's stretches take one of them (the day's mobility and runs aside).
+    plan = build_plan(example(name), cat)
+    for session in plan.sessions():
+        ids = {p.exercise for _, p in session.prescriptions()}
+        if session.kind.value == "core":
+            assert not {"psoas_stretch", "hip_flexor_stretch"} <= ids, (session.date, ids)

@@ -18,7 +18,7 @@ from .rules import (
     VARIETY_MIN_SESSIONS,
     VARIETY_SHARE,
 )
-from .strength_choice import NOT_BEFORE_RUN, STRETCH_PATTERNS, WARMING, rotate
+from .strength_choice import NOT_BEFORE_RUN, STRETCH_PATTERNS, WARMING, rotate, same_stretch
 
 if TYPE_CHECKING:
     from .strength import Strength
@@ -211,10 +211,15 @@ class CoreSession:
     def add_stretches(self) -> None:
         """Stretches to finish, until the session reaches its target length."""
         options = self.s.options(STRETCH_PATTERNS, NOT_BEFORE_RUN, neutral=True, used=self.used)
+        taken: list[Exercise] = []
         for exercise in rotate(options, self.turn):
             if self.total >= self.target:
                 break
-            self.add(self.stretches, self.s.dose(exercise, self.steps), self.high)
+            # One stretch of a kind a session: the psoas or the hip-flexor lunge, not both.
+            if any(same_stretch(exercise, other) for other in taken):
+                continue
+            if self.add(self.stretches, self.s.dose(exercise, self.steps), self.high):
+                taken.append(exercise)
 
 
 def warm_up_moves(strength: Strength, steps: int) -> list[Exercise]:

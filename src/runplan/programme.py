@@ -127,12 +127,22 @@ def programme_options(paces: Paces, unit_step: float) -> list[PlannedRun]:
             running = _running(steps)
             if walk_s == 0:
                 run_type, note = RunType.EASY, f"Run {minutes} min without stopping."
-            else:
+            elif any(isinstance(step, RepeatStep) for step in steps):
                 run_type = RunType.RUN_WALK
                 note = (
                     f"Run {_clock(run_s)}, walk {_clock(walk_s)}, and repeat: "
                     f"{running:g} min running in all."
                 )
+            else:  # one round: say the runs as they come
+                run_type = RunType.RUN_WALK
+                parts = [
+                    f"{'run' if s.kind is StepKind.RUN else 'walk'} {_clock(round(s.minutes * 60))}"
+                    for s in steps
+                    if isinstance(s, RunStep)
+                    and s.kind in (StepKind.RUN, StepKind.WALK)
+                    and s.minutes is not None
+                ]
+                note = f"{', '.join(parts).capitalize()}: {running:g} min running in all."
             options.append(
                 planned(run_type, distance, steps, stage=stage, running=running, note=note)
             )

@@ -82,7 +82,15 @@ class SessionMaker:
             run.type in (RunType.RUN_WALK, RunType.EASY) and long_day
         ):
             why.append("Keep the pace easy enough to talk in full sentences.")
-        if run.stage >= 0 and long_day and self.pain is BackPain.MILD and kind is WeekKind.BUILD:
+        # Said on the week's first run day, where a new stage begins (not in week 1).
+        first_day = Weekday.of(day) is min(self.p.run_days, key=lambda d: d.number)
+        if (
+            run.stage >= 0
+            and first_day
+            and index > 1
+            and self.pain is BackPain.MILD
+            and kind is WeekKind.BUILD
+        ):
             why.append(MILD_BEGINNER_NOTE)
         if kind is WeekKind.CUTBACK:
             why.append("A lighter week lets your body absorb the training.")

@@ -32,6 +32,7 @@ from .strength_choice import (
     is_main,
     required_exercises,
     rotate,
+    same_stretch,
 )
 
 __all__ = [
@@ -157,15 +158,3 @@ class Strength(Choice):
         block = make_block(BlockName.MAIN, [self.dose(exercise, 0)])
         self._use(day, [exercise.id])
         return block
-
-
-def same_stretch(one: Exercise, other: Exercise) -> bool:
-    """True when two stretches are one family: each one's main muscle is worked by the
-    other (the psoas stretch and the kneeling hip-flexor stretch, both a kneeling lunge)."""
-
-    def worked(e: Exercise) -> set[object]:
-        return {*e.muscles.primary, *e.muscles.secondary}
-
-    return bool(set(one.muscles.primary) & worked(other)) and bool(
-        set(other.muscles.primary) & worked(one)
-    )

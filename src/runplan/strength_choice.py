@@ -44,6 +44,7 @@ __all__ = [
     "is_main",
     "required_exercises",
     "rotate",
+    "same_stretch",
 ]
 
 #: The patterns of a core session's main block; every session mixes several of them.
@@ -93,6 +94,18 @@ def covers(exercise: Exercise, muscle: Muscle, *, primary: bool) -> bool:
     """True when ``exercise`` works ``muscle`` (as a primary muscle only, with ``primary``)."""
     muscles = exercise.muscles
     return muscle in muscles.primary or (not primary and muscle in muscles.secondary)
+
+
+def same_stretch(one: Exercise, other: Exercise) -> bool:
+    """True when two stretches are one family: each one's main muscle is worked by the
+    other (the psoas stretch and the kneeling hip-flexor stretch, both a kneeling lunge)."""
+
+    def worked(e: Exercise) -> set[object]:
+        return {*e.muscles.primary, *e.muscles.secondary}
+
+    return bool(set(one.muscles.primary) & worked(other)) and bool(
+        set(other.muscles.primary) & worked(one)
+    )
 
 
 def rotate(items: Sequence[Exercise], turn: int) -> list[Exercise]:
