@@ -61,6 +61,16 @@ class SessionMaker:
         self.pain = pain
         self.strength = choices
         self.paces = paces
+        self._specs: dict[int, tuple[PlannedRun, RunSpec]] = {}
+
+    def run_spec(self, run: PlannedRun) -> RunSpec:
+        """The (frozen) RunSpec of ``run``, made once for every session that shares the run."""
+        # Keyed by identity: the runs placed for a plan are shared (see intensity.dress),
+        # and each is kept here with its spec, so an id is never reused for another run.
+        made = self._specs.get(id(run))
+        if made is None or made[0] is not run:
+            made = self._specs[id(run)] = (run, _run_spec(run))
+        return made[1]
 
     def session_id(self, day: dt.date, slot: str) -> str:
         # As "%Y%m%d" (plan days have 4-digit years), without strftime's cost.
@@ -117,7 +127,7 @@ class SessionMaker:
             duration_minutes=_round5(total / 60),
             kind=SessionKind.RACE if run.type is RunType.RACE else SessionKind.RUN,
             title=title,
-            run=_run_spec(run),
+            run=self.run_spec(run),
             blocks=[warm, cool],
             notes=self.notes([*why, *cues]),
         )

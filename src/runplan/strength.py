@@ -81,6 +81,10 @@ class Strength(Choice):
         self.runs = RunCare(self, self.used)
         #: The moves a core session may open with, by weekly steps (CoreSession fills it).
         self.core_warm_ups: dict[int, list[Exercise]] = {}
+        # Mobility blocks made so far (frozen, shared), by weekly steps and stretches, and
+        # the stretches of the psoas stretch's own family (the same lunge).
+        self._mobility: dict[tuple[int, tuple[str, ...]], Block] = {}
+        self._psoas_kin: set[str] | None = None
 
     def _use(self, day: dt.date, exercise_ids: Iterable[str]) -> None:
         self.used.setdefault(day, set()).update(exercise_ids)
@@ -128,8 +132,15 @@ class Strength(Choice):
         hip and back stretches in rotation, none of the psoas stretch's own family (the
         kneeling hip-flexor stretch is the same lunge)."""
         chosen: list[Exercise] = []
-        if PSOAS_STRETCH in self.catalogue and PSOAS_STRETCH not in self.used.get(day, set()):
-            chosen.append(self.catalogue[PSOAS_STRETCH])
+        psoas = self.catalogue.get(PSOAS_STRETCH)
+        if psoas is not None and PSOAS_STRETCH not in self.used.get(day, set()):
+            chosen.append(psoas)
+        if self._psoas_kin is None:
+            self._psoas_kin = {
+                e.id
+                for e in self.catalogue.values()
+                if psoas is not None and same_stretch(e, psoas)
+            }
         others = [
             e
             for e in self.options(
@@ -138,12 +149,14 @@ class Strength(Choice):
                 neutral=False,
                 used=self.used.get(day, set()),
             )
-            if e.id != PSOAS_STRETCH and not any(same_stretch(e, c) for c in chosen)
+            if e.id != PSOAS_STRETCH and not (chosen and e.id in self._psoas_kin)
         ]
         chosen.extend(rotate(others, turn)[:MOBILITY_ITEMS])
-        block = make_block(BlockName.MAIN, [self.dose(e, steps) for e in chosen])
-        self._use(day, (e.id for e in chosen))
-        return [block]
+        key = (steps, tuple(e.id for e in chosen))
+        if key not in self._mobility:
+            self._mobility[key] = make_block(BlockName.MAIN, [self.dose(e, steps) for e in chosen])
+        self._use(day, key[1])
+        return [self._mobility[key]]
 
     def bends(self, blocks: Iterable[Block]) -> bool:
         """True when ``blocks`` hold an exercise that bends, arches or twists the spine."""
