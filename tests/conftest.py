@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from runplan import Catalogue, load_catalogue
+
 # Locally, each run of the property tests tries new random cases (that is how the re-plan
 # cases in test_replan.py were found). Under CI=true the same cases run every time, so a
 # landing never depends on the luck of the draw; a failure there is reproducible.
@@ -34,6 +36,12 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if "caldav" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def cat() -> Catalogue:
+    """The built-in catalogue."""
+    return load_catalogue()
 
 
 @pytest.fixture

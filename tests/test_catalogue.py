@@ -34,11 +34,6 @@ REQUIRED = [
 ]  # fmt: skip
 
 
-@pytest.fixture(scope="module")
-def cat() -> Catalogue:
-    return load_catalogue()
-
-
 def test_builtin_catalogue_has_at_least_38_exercises(cat: Catalogue) -> None:
     assert len(cat) >= 38
 

@@ -23,11 +23,6 @@ from .profiles import profiles
 MONDAY = dt.date(2026, 1, 5)
 
 
-@pytest.fixture(scope="module")
-def cat() -> Catalogue:
-    return load_catalogue()
-
-
 def hand_plan(
     profile: dict[str, Any],
     runs: list[tuple[int, float, str]],

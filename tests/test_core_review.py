@@ -8,16 +8,12 @@ from typing import Any
 
 import pytest
 
-from runplan import Catalogue, Plan, SessionKind, build_plan, check_plan, load_catalogue
+from runplan import Catalogue, Plan, SessionKind, build_plan, check_plan
 from runplan.render import session_text
 from runplan.rules import families
 
+from .plan_data import edit
 from .profiles import example
-
-
-@pytest.fixture(scope="module")
-def cat() -> Catalogue:
-    return load_catalogue()
 
 
 @pytest.fixture(scope="module")
@@ -25,12 +21,6 @@ def good(cat: Catalogue) -> Plan:
     plan = build_plan(example("intermediate_5_days"), cat)
     assert check_plan(plan, cat) == []
     return plan
-
-
-def edit(plan: Plan, change: Any) -> Plan:
-    data = plan.model_dump(mode="json")
-    change(data)
-    return Plan.model_validate(data)
 
 
 def flagged(plan: Plan, cat: Catalogue, rule: str) -> list[str]:

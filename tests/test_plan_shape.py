@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from runplan import Catalogue, Plan, load_catalogue
+from runplan import Catalogue, Plan
 from runplan.plan import Session, SessionKind
 from runplan.profile import Race
 from runplan.rules import peak_long_run_limit, taper_start
@@ -16,11 +16,6 @@ from .test_coaching import MONDAY, broken, example_plan, hand_plan, taper_plan
 
 FLARE = {"weekly_distance": 24, "back_pain": "flare", "weeks": 3,
          "run_days": ["tue", "thu", "sat", "sun"], "long_run_day": "sun"}  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def cat() -> Catalogue:
-    return load_catalogue()
 
 
 def with_session(plan: Plan, offset: int, kind: str, title: str) -> Plan:

@@ -7,9 +7,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-import pytest
-
-from runplan import Catalogue, Plan, RunnerProfile, build_plan, check_plan, load_catalogue
+from runplan import Catalogue, Plan, RunnerProfile, build_plan, check_plan
 from runplan.plan import RepeatStep, RunStep, RunType, Session, SessionKind, StepKind, WeekKind
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,11 +23,6 @@ SENIOR: dict[str, Any] = {
     "level": "beginner",
     "back_pain": "mild",
 }
-
-
-@pytest.fixture(scope="module")
-def cat() -> Catalogue:
-    return load_catalogue()
 
 
 def running(steps: list[RunStep | RepeatStep]) -> float:

@@ -7,16 +7,12 @@ from typing import Any
 
 import pytest
 
-from runplan import Catalogue, Plan, RunnerProfile, build_plan, check_plan, load_catalogue, rules
+from runplan import Catalogue, Plan, RunnerProfile, build_plan, check_plan, rules
 from runplan.plan import BlockName, SessionKind
 
 from .data.novice_marathon import WEEKS
+from .plan_data import edit, sessions
 from .profiles import EXAMPLES, example
-
-
-@pytest.fixture(scope="module")
-def cat() -> Catalogue:
-    return load_catalogue()
 
 
 @pytest.fixture(scope="module")
@@ -26,19 +22,8 @@ def good(cat: Catalogue) -> Plan:
     return plan
 
 
-def edit(plan: Plan, change: Any) -> Plan:
-    """A copy of ``plan`` with ``change(data)`` applied to its JSON-like data."""
-    data = plan.model_dump(mode="json")
-    change(data)
-    return Plan.model_validate(data)
-
-
 def rule_names(plan: Plan, cat: Catalogue) -> set[str]:
     return {v.rule for v in check_plan(plan, cat)}
-
-
-def sessions(data: dict[str, Any]) -> list[dict[str, Any]]:
-    return [s for w in data["weeks"] for s in w["sessions"]]
 
 
 def first(data: dict[str, Any], pred: Any) -> dict[str, Any]:

@@ -30,11 +30,6 @@ from .conftest import ROOT
 from .profiles import EXAMPLES, example, profiles
 
 
-@pytest.fixture(scope="module")
-def cat() -> Catalogue:
-    return load_catalogue()
-
-
 def items(plan: Plan, kind: SessionKind, block: str | None = None):  # type: ignore[no-untyped-def]
     for s in plan.sessions():
         if s.kind is kind:

@@ -34,11 +34,6 @@ from .conftest import ROOT
 from .profiles import DAYS, EXAMPLES, example, profile_data, profiles
 
 
-@pytest.fixture(scope="module")
-def cat() -> Catalogue:
-    return load_catalogue()
-
-
 def core_sessions(plan: Plan):  # type: ignore[no-untyped-def]
     return [s for s in plan.sessions() if s.kind is SessionKind.CORE]
 

@@ -8,16 +8,12 @@ from typing import Any
 
 import pytest
 
-from runplan import Catalogue, Plan, RunnerProfile, build_plan, check_plan, load_catalogue, rules
+from runplan import Catalogue, Plan, RunnerProfile, build_plan, check_plan, rules
 from runplan.profile import Weekday
 from runplan.week_layout import week_layout
 
+from .plan_data import edit, sessions
 from .profiles import example
-
-
-@pytest.fixture(scope="module")
-def cat() -> Catalogue:
-    return load_catalogue()
 
 
 def profile(**change: Any) -> RunnerProfile:
@@ -35,12 +31,6 @@ def profile(**change: Any) -> RunnerProfile:
     }
     data.update(change)
     return RunnerProfile.model_validate(data)
-
-
-def edit(plan: Plan, change: Any) -> Plan:
-    data = plan.model_dump(mode="json")
-    change(data)
-    return Plan.model_validate(data)
 
 
 def test_core_moves_off_the_long_run_day_to_spread_easy_days() -> None:
@@ -140,10 +130,6 @@ def test_a_tempo_beside_the_long_run_is_flagged(cat: Catalogue) -> None:
     assert moved and {d.strftime("%a") for d in moved} == {"Sat"}
     assert [v.date for v in violations] == [d + dt.timedelta(days=1) for d in moved]
     assert violations[0].message.startswith("The long run on ")
-
-
-def sessions(data: dict[str, Any]) -> list[dict[str, Any]]:
-    return [s for w in data["weeks"] for s in w["sessions"]]
 
 
 def test_a_mild_back_pain_run_keeps_the_spine_still_in_its_warm_up_and_says_gently(
