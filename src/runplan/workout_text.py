@@ -66,7 +66,7 @@ class Workout:
 
 
 def _number(text: str) -> float:
-    return float(_WORD_NUMBERS.get(text, text) if text in _WORD_NUMBERS else text)
+    return float(_WORD_NUMBERS.get(text, text))
 
 
 def _fmt(value: float) -> str:
@@ -256,10 +256,10 @@ def read_workout(
     if distance is None:
         distance = _title_distance(title, unit)
     stated = _MINUTES.search(lower) or re.match(r"^(\d+)()\s+tempo", lower)
-    if minutes is None and stated and (distance is None or crossish_words(lower)):
+    crossish = crossish_words(lower)
+    if minutes is None and stated and (distance is None or crossish):
         minutes = (float(stated.group(1)), float(stated.group(2) or stated.group(1)))
     optional = bool(re.search(r"\b(rest|off|day off)\b.*\bor\b|\bor\s+(day off|rest|off)\b", lower))
-    crossish = crossish_words(lower)
 
     def make(workout: Workout) -> Workout:
         workout.title = shown

@@ -11,14 +11,13 @@ from pydantic import ValidationError
 
 from .._error_text import describe_validation_error
 from .._filetype import expect_file
-from .._write import atomic_write
 from ..errors import ExportError, PlanError
 from ..log import LogEntry, LogStatus, append_entry, week_progress
 from ..plan import Plan
 from ..render import fmt_distance, to_html
 from ..replan import replan
 from .inputs import catalogue_from, read_logs, read_plan
-from .output import emit, inputs_of, print_warnings
+from .output import deliver, emit, print_warnings
 
 
 def cmd_replan(args: argparse.Namespace) -> int:
@@ -119,13 +118,7 @@ def cmd_status(args: argparse.Namespace) -> int:
                 "standard output."
             )
         data = to_html(plan, catalogue_from(args.catalogue), log=log, today=today).encode()
-        if args.output == "-":
-            sys.stdout.buffer.write(data)
-            sys.stdout.flush()
-            print_warnings(plan)
-            return 0
-        atomic_write(args.output, data, ExportError, inputs=inputs_of(args))
-        print(f"Wrote {args.output}", file=sys.stderr)
+        deliver(data, args, plan)
         return 0
     weeks = week_progress(plan, log, today)
     if not weeks:

@@ -100,6 +100,12 @@ def emit(plan: Plan, args: argparse.Namespace, catalogue: Catalogue) -> None:
         data = to_html(plan, catalogue).encode()
     else:
         data = (to_markdown(plan, catalogue) + "\n").encode()
+    deliver(data, args, plan)
+
+
+def deliver(data: bytes, args: argparse.Namespace, plan: Plan) -> None:
+    """Write ``data`` to standard output (no ``-o``, or ``-o -``), with the plan's warnings
+    on stderr, or safely to the file ``-o`` names."""
     if args.output in (None, "-"):
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
@@ -160,7 +166,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     """``runplan import``: read a calendar-hack YAML plan or a plan CSV and write it."""
     plan = import_plan(args.file, start=args.start)
     if args.format is None and args.output is not None and _format_of(args.output) == "ics":
-        suffix = Path(args.output or "").suffix.lower()
+        suffix = Path(args.output).suffix.lower()
         args.format = "ics" if suffix == ".ics" else "json"
     emit(plan, args, catalogue_from(args.catalogue))
     return 0
