@@ -150,10 +150,6 @@ class CoreSession:
         ]
         return [make_block(name, items) for name, items in blocks if items]
 
-    def taken(self) -> set[str]:
-        """The exercises already in the session."""
-        return set(self.names)
-
     def add(self, items: list[Prescription], item: Prescription, limit: int) -> bool:
         """Append ``item`` to ``items`` when it is new to the session and fits in ``limit``."""
         if item.exercise in self.names:

@@ -60,20 +60,17 @@ class _Builder:
         self.adjust = adjust
         self.flare = profile.back_pain is BackPain.FLARE or (adjust is not None and adjust.flare)
         usual = profile.start_volume
-        first_flare_week = 1
         self.flare_from = profile.start_date if profile.back_pain is BackPain.FLARE else None
         if adjust is not None and adjust.flare:
             # A flare from today starts again with its days of walking, in a flare plan too.
             self.flare_from = adjust.today
         if adjust is not None and adjust.flare and profile.back_pain is not BackPain.FLARE:
             usual = adjust.usual
-            # The halved first week is the first whole week from today on.
-            first_flare_week = profile.week_index(adjust.today - dt.timedelta(days=1)) + 1
         self.beginner = profile.is_beginner
         self.pain = BackPain.FLARE if self.flare else profile.back_pain
         self.strength = strength.Strength(profile, catalogue, pain=self.pain)
         self.paces = runs.paces_for(profile)
-        self.volume = volume.Volume(profile, self.flare, usual, first_flare_week, 0)
+        self.volume = volume.Volume(profile, self.flare, usual)
         # In a flare, the first easy run day becomes a cross-training day.
         swapped = flare_swap(profile) if self.flare else None
         self.placer = Placer(

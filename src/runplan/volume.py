@@ -81,8 +81,6 @@ class Volume:
     profile: RunnerProfile
     flare: bool
     usual: float
-    first_flare_week: int
-    taper_weeks: int
 
     @cached_property
     def peak(self) -> float:
@@ -126,11 +124,7 @@ class Volume:
             if p.back_pain is BackPain.MILD and index == 1:
                 target = min(target, MILD_FIRST_WEEK * p.start_volume)
         if self.flare:
-            first = index == self.first_flare_week
-            limit = rules.flare_week_limit(
-                volumes, self.usual, p.max_weekly_increase, first_week=first
-            )
-            target = min(target, limit)
+            target = min(target, rules.flare_week_limit(self.usual))
         if hold is not None:
             target = min(target, hold)
         if restart_from is not None:
@@ -226,11 +220,6 @@ def _goal_warning(
         f"wants: set peak_weekly_distance higher or run on fewer days to make room, or "
         f"{slow_start}."
     )
-
-
-def taper_weeks(kinds: Sequence[WeekKind]) -> int:
-    """How many weeks of the plan taper (the race week included)."""
-    return sum(k in (WeekKind.TAPER, WeekKind.RACE) for k in kinds)
 
 
 def week_kind(profile: RunnerProfile, index: int, days: Sequence[dt.date], flare: bool) -> WeekKind:

@@ -69,9 +69,7 @@ from .limits import (
     peak_long_run_limit,
     race_week_floor,
     single_run_limit,
-    taper_span,
     taper_start,
-    taper_week_count,
     weekly_volume_limit,
 )
 from .load import cutback_weeks, long_run, race_day, single_run_spike, taper, weekly_volume
@@ -232,9 +230,7 @@ __all__ = [
     "single_run_spike",
     "suits",
     "taper",
-    "taper_span",
     "taper_start",
-    "taper_week_count",
     "variety",
     "warm_up",
     "weekly_volume",

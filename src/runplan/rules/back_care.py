@@ -109,9 +109,7 @@ def back_pain(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
             "doctor the same day.",
         )
     for i, week in enumerate(plan.weeks, start=1):
-        limit = flare_week_limit(
-            facts.volumes[:i], base, profile.max_weekly_increase, first_week=i == 1
-        )
+        limit = flare_week_limit(base)
         if facts.volumes[i] > limit + EPS:
             yield Violation(
                 rule="back_pain",

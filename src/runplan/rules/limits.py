@@ -54,14 +54,11 @@ def longest_in_window(
     return longest or minimum_long_run(profile.unit)
 
 
-def flare_week_limit(
-    previous_weeks: Sequence[float], usual: float, max_increase: float, *, first_week: bool
-) -> float:
+def flare_week_limit(usual: float) -> float:
     """The most a week may hold while the back flares: half the usual volume, in the
     flare's first week and every week after it. Volume does not grow while the back flares;
     it grows again when a re-plan's log shows pain-free runs (the plan is then no longer a
-    flare plan). ``previous_weeks``, ``max_increase`` and ``first_week`` are kept for callers
-    that pass them.
+    flare plan).
     """
     return FLARE_START_SHARE * usual
 
@@ -113,12 +110,6 @@ def lighter_weeks(
     return lighter
 
 
-def taper_week_count(race: Race) -> int:
-    """Whole weeks of taper a race aims for: 1 up to the half marathon's 12 days, 3 for
-    the marathon (its taper is 2 to 3 weeks, by where race day falls in the week)."""
-    return round(TAPER_DAYS[race] / 7)
-
-
 def taper_start(race: Race, race_date: dt.date, start_date: dt.date) -> dt.date:
     """The first day of the taper: the plan's week boundary that makes the taper closest to
     ``TAPER_DAYS`` (ties go to the shorter taper), never before the plan starts.
@@ -132,15 +123,6 @@ def taper_start(race: Race, race_date: dt.date, start_date: dt.date) -> dt.date:
     choices = [days_into_week + 7 * k for k in range(4) if days_into_week + 7 * k <= TAPER_MAX_DAYS]
     best = min(choices, key=lambda days: (abs(days - aim), days))
     return max(start_date, race_date - dt.timedelta(days=best))
-
-
-def taper_span(
-    race: Race, race_date: dt.date, start_date: dt.date | None = None
-) -> tuple[dt.date, dt.date]:
-    """The days before race day that must be lighter: (first, last) inclusive. Without
-    ``start_date`` the weeks are taken to start on race day's weekday + 1."""
-    start = start_date if start_date is not None else race_date + dt.timedelta(days=1)
-    return taper_start(race, race_date, start), race_date - dt.timedelta(days=1)
 
 
 #: A 5k or 10k race week runs at least this share of the peak week (race excluded), so the
