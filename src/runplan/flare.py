@@ -102,10 +102,10 @@ def flare_steps(
         stage = max(0, min(stage, latest))
     most = _flare_seconds(week)
     fits = [
-        (_to_step(steps_distance(c), step), k, c)
+        (covered, k, c)
         for k in range(stage, -1, -1)
         for c in _flare_candidates(k, most if k == last else min(most, _flare_seconds(k)), paces)
-        if _to_step(steps_distance(c), step) <= distance + 1e-9
+        if (covered := _to_step(steps_distance(c), step)) <= distance + 1e-9
     ]
     # The most distance that fits, the latest stage first among equals: a later week never
     # covers less than an earlier one for the same cap.
@@ -174,6 +174,9 @@ class FlareRuns:
     reached: dict[dt.date, int] = field(default_factory=dict)
     """The latest stage (``rules.run_walk_stage``) of each plan week's runs so far, by the
     week's first day: a session goes at most one stage past the weeks before it."""
+    made: dict[tuple[float, int, int], PlannedRun] = field(default_factory=dict)
+    """The sessions made so far, by distance, week and latest stage (``cover`` and the
+    placer's dress ask for the same one again; a PlannedRun is frozen, so it is shared)."""
 
     def week_of(self, day: dt.date) -> int:
         """How many weeks of the return to running lie before ``day``: whole weeks since the
@@ -200,7 +203,10 @@ class FlareRuns:
 
     def session(self, day: dt.date, distance: float) -> PlannedRun:
         """The run/walk session on ``day`` of a flare, of at most ``distance``."""
-        return flare_run(distance, self.paces, self.week_of(day), self.step_for, self.latest(day))
+        key = (distance, self.week_of(day), self.latest(day))
+        if key not in self.made:
+            self.made[key] = flare_run(distance, self.paces, key[1], self.step_for, key[2])
+        return self.made[key]
 
     def cover(
         self, placed: dict[dt.date, float], long_date: dt.date | None, kept: list[float]
