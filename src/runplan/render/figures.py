@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..plan import Plan, SessionKind, Week
 
-__all__ = ["PlanTotals", "WeekFigures", "plan_totals", "week_figures"]
+__all__ = ["PlanTotals", "WeekFigures", "plan_totals", "totals_of", "week_figures"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +62,11 @@ def week_figures(plan: Plan) -> list[WeekFigures]:
 
 def plan_totals(plan: Plan) -> PlanTotals:
     """Distance (race included), race distance, minutes and sessions of the whole plan."""
-    figures = week_figures(plan)
+    return totals_of(week_figures(plan))
+
+
+def totals_of(figures: list[WeekFigures]) -> PlanTotals:
+    """The whole plan's totals from its weeks' figures (see ``plan_totals``)."""
     return PlanTotals(
         distance=round(sum(f.distance for f in figures), 2),
         race=sum(f.race for f in figures),

@@ -18,7 +18,7 @@ from ..catalogue import Catalogue, load_catalogue
 from ..errors import ExportError
 from ..plan import Plan, RepeatStep, RunStep, Session, SessionKind, WeekKind
 from .chart import KIND_LETTERS, chart_panels
-from .figures import plan_totals, week_figures
+from .figures import totals_of, week_figures
 from .progress import progress
 from .text import (
     BLOCK_TITLES,
@@ -206,7 +206,7 @@ def to_html(
             plan=plan,
             profile=plan.profile,
             unit=unit,
-            totals=plan_totals(plan),
+            totals=totals_of(figures),
             weeks=weeks,
             panels=chart_panels(figures, unit),
             kinds=[

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..catalogue import Catalogue, load_catalogue
 from ..plan import Plan, Session, SessionKind
-from .figures import plan_totals, week_figures
+from .figures import PlanTotals, WeekFigures, totals_of, week_figures
 from .text import (
     BLOCK_TITLES,
     DISCLAIMER,
@@ -26,7 +26,7 @@ def _when(session: Session) -> str:
     return f"{session.date:%a %d %b}" + (f" {session.start:%H:%M}" if session.start else "")
 
 
-def _overview(plan: Plan) -> list[str]:
+def _overview(plan: Plan, figures: list[WeekFigures], totals: PlanTotals) -> list[str]:
     unit = plan.unit
     out = [
         "## Overview",
@@ -34,7 +34,7 @@ def _overview(plan: Plan) -> list[str]:
         "| Week | Starts | Kind | Distance | Long run | Minutes | Sessions |",
         "|---:|---|---|---:|---:|---:|---:|",
     ]
-    for f in week_figures(plan):
+    for f in figures:
         race = f" (race {fmt_distance(f.race)})" if f.race else ""
         long_run = f"{fmt_distance(f.long_run)} {unit}" if f.long_run else "-"
         out.append(
@@ -42,7 +42,6 @@ def _overview(plan: Plan) -> list[str]:
             f"| {fmt_distance(f.distance)} {unit}{race} | {long_run} | {f.minutes} "
             f"| {f.sessions} |"
         )
-    totals = plan_totals(plan)
     with_race = " with the race" if totals.race else ""
     out.append(
         f"| **All** | | | **{fmt_distance(totals.distance)} {unit}**{with_race} | "
@@ -86,7 +85,8 @@ def to_markdown(plan: Plan, catalogue: Catalogue | None = None) -> str:
     """
     cat = catalogue if catalogue is not None else load_catalogue()
     unit = plan.unit
-    totals = plan_totals(plan)
+    figures = week_figures(plan)
+    totals = totals_of(figures)
     out = [f"# {plan.profile.name}", "", f"> {DISCLAIMER}", ""]
     for warning in plan.warnings:
         out.append(f"**Warning:** {warning}")
@@ -98,8 +98,8 @@ def to_markdown(plan: Plan, catalogue: Catalogue | None = None) -> str:
         f"running{with_race}, {fmt_duration(totals.minutes)} of training in all."
     )
     out.append("")
-    out.extend(_overview(plan))
-    for f in week_figures(plan):
+    out.extend(_overview(plan, figures, totals))
+    for f in figures:
         week = f.week
         out.append(
             f"## Week {week.index} ({week.kind.value}, {fmt_distance(f.distance)} {unit}, "

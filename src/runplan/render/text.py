@@ -22,7 +22,7 @@ from ..plan import (
     StepKind,
     WeekKind,
 )
-from .figures import plan_totals, week_figures
+from .figures import totals_of, week_figures
 
 __all__ = [
     "BLOCK_TITLES",
@@ -204,7 +204,8 @@ def summary(plan: Plan) -> str:
     sessions = list(plan.sessions())
     count = {kind: sum(s.kind is kind for s in sessions) for kind in SessionKind}
     unit = plan.unit
-    totals = plan_totals(plan)
+    figures = week_figures(plan)
+    totals = totals_of(figures)
     parts = [
         f"{count[SessionKind.RUN]} runs",
         f"{count[SessionKind.CORE]} core",
@@ -223,7 +224,6 @@ def summary(plan: Plan) -> str:
         f"{fmt_duration(totals.minutes)} of training",
         "",
     ]
-    figures = week_figures(plan)
     biggest = max((f.distance for f in figures), default=0.0)
     marks = {WeekKind.CUTBACK: " cutback", WeekKind.TAPER: " taper", WeekKind.RACE: " race",
              WeekKind.RECOVERY: " recovery"}  # fmt: skip
