@@ -18,7 +18,14 @@ from .rules import (
     VARIETY_MIN_SESSIONS,
     VARIETY_SHARE,
 )
-from .strength_choice import NOT_BEFORE_RUN, STRETCH_PATTERNS, WARMING, rotate, same_stretch
+from .strength_choice import (
+    NOT_BEFORE_RUN,
+    STRETCH_PATTERNS,
+    WARM_UP_ITEM_SECONDS,
+    WARMING,
+    rotate,
+    same_stretch,
+)
 
 if TYPE_CHECKING:
     from .strength import Strength
@@ -48,8 +55,6 @@ STRETCH_ROOM_SECONDS = 3 * 60
 SORE_BACK_SETS = 3
 #: Easy moves that open a core session.
 CORE_WARM_UP_ITEMS = 2
-#: A core warm-up move is short: at most this many seconds.
-WARM_UP_ITEM_SECONDS = 90
 #: A core session's warm-up moves are of these patterns.
 WARM_UP_PATTERNS = frozenset({Pattern.MOBILITY, Pattern.WARM_UP})
 

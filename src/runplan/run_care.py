@@ -9,12 +9,10 @@ from .catalogue import BackPain, Exercise, Muscle, Pattern, Spine
 from .doses import block_seconds, make_block
 from .plan import Block, BlockName
 from .rules import HAMSTRING_STRETCH, HIP_FLEXOR_STRETCH, WARM_UP_MOVES
-from .strength_choice import AFTER_RUN, WARMING, Choice, covers, rotate
+from .strength_choice import AFTER_RUN, WARM_UP_ITEM_SECONDS, WARMING, Choice, covers, rotate
 
 __all__ = ["RunCare"]
 
-#: A warm-up move before a run is short: at most this many seconds.
-WARM_UP_ITEM_SECONDS = 90
 #: A run's cool-down stretches these, in order: calves and hamstrings as primary muscles,
 #: the lower back as primary or secondary.
 COOL_DOWN_MUSCLES = (
@@ -64,12 +62,8 @@ class RunCare:
             named = {*WARM_UP_MOVES, HAMSTRING_STRETCH}
             self._warm_extras[steps] = [
                 e
-                for e in c.catalogue.values()
-                if e.pattern is Pattern.WARM_UP
-                and e.id not in named
-                and e.timing in WARMING
-                and c.allowed(e, neutral=flare)
-                and c.dose(e, steps).seconds <= WARM_UP_ITEM_SECONDS
+                for e in c.options((Pattern.WARM_UP,), WARMING, neutral=flare, used=named)
+                if c.dose(e, steps).seconds <= WARM_UP_ITEM_SECONDS
             ]
         extras = self._warm_extras[steps]
         # The block depends only on the steps and where the rotation stands.

@@ -39,6 +39,7 @@ __all__ = [
     "NOT_BEFORE_RUN",
     "STRETCH_PATTERNS",
     "WARMING",
+    "WARM_UP_ITEM_SECONDS",
     "Choice",
     "covers",
     "is_main",
@@ -66,6 +67,8 @@ STRENGTH_CATEGORIES = frozenset(
 STRETCH_PATTERNS = frozenset({Pattern.COOL_DOWN, Pattern.MOBILITY})
 #: No single item in a core or mobility session takes longer than this.
 LONGEST_ITEM_SECONDS = 6 * 60
+#: A warm-up move, before a run or in a core session, is short: at most this many seconds.
+WARM_UP_ITEM_SECONDS = 90
 #: More weekly steps than any dose needs to reach its progression target.
 PAST_ANY_TARGET = 10_000
 #: Timings allowed after a run (cool-downs, mobility), in a warm-up, and in a core session
