@@ -7,7 +7,7 @@ import datetime as dt
 
 from .plan import Plan, Session, SessionKind
 from .profile import BackPain
-from .rules import FLARE_CORE_NOTE, MILD_CORE_NOTE, RED_FLAGS, SAFETY_NOTE
+from .rules import RED_FLAGS, SAFETY_NOTE
 
 __all__ = [
     "DRINK_NOTE",
@@ -39,10 +39,8 @@ def back_care_warnings(pain: BackPain) -> list[str]:
 def with_advice(plan: Plan, pain: BackPain, since: dt.date | None = None) -> Plan:
     """``plan`` with the advice notes added to the sessions they belong to: shoes on the
     first run, water on runs of an hour or more, heat before stretching a sore back, and
-    the red flags on every session while the back flares. A flare's core sessions say the
-    back is flaring, not sore (the scheduler writes the sore-back note on every core
-    session of a painful back). Sessions before ``since`` (the past a re-plan keeps) stay
-    as they were; notes already there are not repeated."""
+    the red flags on every session while the back flares. Sessions before ``since`` (the
+    past a re-plan keeps) stay as they were; notes already there are not repeated."""
     first_run = next((s.id for s in plan.sessions() if s.is_run), None)
 
     def advise(session: Session) -> Session:
@@ -57,11 +55,9 @@ def with_advice(plan: Plan, pain: BackPain, since: dt.date | None = None) -> Pla
             extra.append(HEAT_NOTE)
         if pain is BackPain.FLARE:
             extra.extend([SAFETY_NOTE, RED_FLAGS])
-        kept = session.notes
-        if pain is BackPain.FLARE and session.kind is SessionKind.CORE:
-            kept = [FLARE_CORE_NOTE if n == MILD_CORE_NOTE else n for n in kept]
-        elif not extra:
+        if not extra:
             return session  # most sessions: nothing to add
+        kept = session.notes
         notes = [*kept, *(n for n in extra if n not in kept)]
         if notes == session.notes:
             return session

@@ -141,7 +141,9 @@ class SessionMaker:
         extra = ["Move slowly and keep breathing; stop any exercise that hurts your back."]
         if light:
             extra.append("A light session: race day is close, so keep your legs fresh.")
-        if self.pain is not BackPain.NONE:
+        if self.pain is BackPain.FLARE:
+            extra.append(rules.FLARE_CORE_NOTE)  # the back is flaring, not only sore
+        elif self.pain is not BackPain.NONE:
             extra.append(rules.MILD_CORE_NOTE)
         return self.routine(day, start, SessionKind.CORE, "Core", blocks, extra)
 
