@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from . import rules
 from .distances import keep_share
 from .paces import Paces
-from .plan import RepeatStep, RunStep, RunType, StepKind
+from .plan import RepeatStep, RunStep, RunType, StepKind, flat_steps
 from .profile import Race, RunnerProfile, Weekday
 from .rules.limits import FLARE_STAGES
 from .runs import WALK_IN, PlannedRun, planned, steps_distance
@@ -131,7 +131,7 @@ def flare_run(
     distance), and its note names the stage and the pain rule."""
     steps = flare_steps(distance, paces, week, step, latest)
     covered = _to_step(steps_distance(steps), step)
-    flat = [s for x in steps for s in (x.steps if isinstance(x, RepeatStep) else [x])]
+    flat = flat_steps(steps)
     run_m, walk_m = flat[1].minutes or 0.0, flat[2].minutes or 0.0
     stage = (
         f"Run {run_m:g} min, walk {walk_m:g} min, and repeat."

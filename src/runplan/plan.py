@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, Self
@@ -185,6 +185,11 @@ class RepeatStep(_Model):
     """How many rounds, in all."""
     steps: list[RunStep] = Field(min_length=1)
     """One round, in order."""
+
+
+def flat_steps(steps: Sequence[RunStep | RepeatStep]) -> list[RunStep]:
+    """The steps with each repeat's steps in its place, once (a repeat's count aside)."""
+    return [s for x in steps for s in (x.steps if isinstance(x, RepeatStep) else [x])]
 
 
 class RunSpec(_Model):

@@ -19,6 +19,7 @@ from .runs import (
     WALK_OUT,
     PlannedRun,
     planned,
+    running_minutes,
     steps_distance,
     steps_minutes,
 )
@@ -98,16 +99,6 @@ def _distance(steps: Sequence[RunStep | RepeatStep], unit_step: float) -> float:
     return round(math.ceil(steps_distance(steps) / unit_step - 0.5) * unit_step, 2)
 
 
-def _running(steps: Sequence[RunStep | RepeatStep]) -> float:
-    total = 0.0
-    for step in steps:
-        if isinstance(step, RepeatStep):
-            total += step.repeat * _running(step.steps)
-        elif step.kind is StepKind.RUN and step.minutes is not None:
-            total += step.minutes
-    return total
-
-
 def programme_options(paces: Paces, unit_step: float) -> list[PlannedRun]:
     """Every session the beginner's programme offers, in order of progress (stage, then
     minutes). A session's distance is rounded to ``unit_step``, halves down, so rounding never
@@ -119,12 +110,11 @@ def programme_options(paces: Paces, unit_step: float) -> list[PlannedRun]:
             if walk_s and minutes * 60 < run_s + walk_s + MIN_PART_SECONDS:
                 continue  # at least two runs with a walk between
             steps = stage_steps(stage, minutes, paces)
-            total = steps_minutes(steps)
-            if (stage, _running(steps), total) in seen:
+            total, running = steps_minutes(steps), running_minutes(steps)
+            if (stage, running, total) in seen:
                 continue  # the same session as a shorter ``minutes`` gave
-            seen.add((stage, _running(steps), total))
+            seen.add((stage, running, total))
             distance = _distance(steps, unit_step)
-            running = _running(steps)
             if walk_s == 0:
                 run_type, note = RunType.EASY, f"Run {minutes} min without stopping."
             elif any(isinstance(step, RepeatStep) for step in steps):
@@ -163,7 +153,7 @@ def shakeout(stage: int, paces: Paces, most: float) -> PlannedRun | None:
             run_type = RunType.EASY if STAGES[stage][1] == 0 else RunType.RUN_WALK
             note = "A short, easy shake-out before race day."
             return planned(
-                run_type, distance, steps, stage=stage, running=_running(steps), note=note
+                run_type, distance, steps, stage=stage, running=running_minutes(steps), note=note
             )
     return None
 

@@ -4,7 +4,7 @@ the run holds and at what pace."""
 from __future__ import annotations
 
 from .paces import Paces
-from .plan import PaceRange, RepeatStep, RunStep, RunType, StepKind
+from .plan import PaceRange, RepeatStep, RunStep, RunType, StepKind, flat_steps
 from .profile import Race, Unit
 from .runs import STRIDE_SECONDS, STRIDES, PlannedRun
 
@@ -46,7 +46,7 @@ def title(run: PlannedRun, unit: str) -> str:
 
 def _walks(steps: list[RunStep | RepeatStep]) -> bool:
     """True when a walk comes among ``steps`` (the warm-up and cool-down walks aside)."""
-    flat = [s for x in steps for s in (x.steps if isinstance(x, RepeatStep) else [x])]
+    flat = flat_steps(steps)
     return any(s.kind is StepKind.WALK for s in flat)
 
 

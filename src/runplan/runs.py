@@ -138,13 +138,13 @@ def tempo_steps(
 
 def fast_minutes(steps: Sequence[RunStep | RepeatStep]) -> float:
     """Minutes of strides, tempo and race pace in the steps."""
-    total = 0.0
-    for step in steps:
-        if isinstance(step, RepeatStep):
-            total += step.repeat * fast_minutes(step.steps)
-        elif step.kind in (StepKind.STRIDE, StepKind.TEMPO, StepKind.RACE_PACE):
-            total += _step_minutes(step)
-    return total
+    fast = (StepKind.STRIDE, StepKind.TEMPO, StepKind.RACE_PACE)
+    return _total(steps, lambda s: _step_minutes(s) if s.kind in fast else 0.0)
+
+
+def running_minutes(steps: Sequence[RunStep | RepeatStep]) -> float:
+    """Minutes of timed running (run steps) in the steps."""
+    return _total(steps, lambda s: (s.minutes or 0.0) if s.kind is StepKind.RUN else 0.0)
 
 
 def race_steps(distance: float, paces: Paces) -> list[RunStep | RepeatStep]:

@@ -9,7 +9,7 @@ import itertools
 from collections.abc import Iterator
 
 from ..catalogue import Catalogue
-from ..plan import Plan, RepeatStep, RunStep, StepKind, WeekKind
+from ..plan import Plan, RepeatStep, RunStep, StepKind, WeekKind, flat_steps
 from ..profile import BackPain
 from .base import EPS, WEEKLY_LOOKBACK, Violation, _facts, _fmt, _is_race
 from .limits import FLARE_STAGES, flare_session_limit, is_cutback_week, taper_start
@@ -100,7 +100,7 @@ def run_walk_stage(steps: list[RunStep | RepeatStep]) -> int | None:
     between its runs that outlasts every run/walk stage's running; else the latest
     run/walk stage whose running that block reaches (the first stage for less). None for
     steps with no timed running."""
-    flat = [s for x in steps for s in (x.steps if isinstance(x, RepeatStep) else [x])]
+    flat = flat_steps(steps)
     running = [s.minutes * 60 for s in flat if s.kind is StepKind.RUN and s.minutes]
     if not running:
         return None
