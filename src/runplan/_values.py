@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator
 
-__all__ = ["FIRST_DAY", "LAST_DAY", "CalendarDay", "LocalTime"]
+__all__ = ["FIRST_DAY", "LAST_DAY", "CalendarDay", "LocalTime", "next_monday"]
 
 #: The earliest day a profile, plan or log may name.
 FIRST_DAY = dt.date(1900, 1, 1)
@@ -45,3 +45,9 @@ def _local(value: dt.time) -> dt.time:
 CalendarDay = Annotated[dt.date, AfterValidator(_within_bounds)]
 #: A local wall-clock time without a UTC offset, given as text like "18:30".
 LocalTime = Annotated[dt.time, BeforeValidator(_time_as_text), AfterValidator(_local)]
+
+
+def next_monday(today: dt.date) -> dt.date:
+    """The Monday after ``today`` (a week on, when today is a Monday): where a plan with no
+    start date begins."""
+    return today + dt.timedelta(days=(7 - today.weekday()) % 7 or 7)

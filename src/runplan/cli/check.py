@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .._filetype import expect_file
+from .._filetype import data_kind, expect_file
 from .._read import read_data_file
 from ..errors import PlanError
 from ..imports import import_plan, is_calendar_hack, plan_from_calendar_hack
@@ -17,7 +17,7 @@ from ..plan import Plan
 from ..profile import RunnerProfile
 from ..rules import CARE_WORK_RULES, Violation, check_plan, has_care_work
 from ..scheduler import build_plan
-from .inputs import catalogue_from, looks_like_plan, plan_from_data
+from .inputs import catalogue_from, plan_from_data
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -31,7 +31,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         data = read_data_file(args.file, PlanError, "plan or profile")
         if is_calendar_hack(data):
             plan = plan_from_calendar_hack(data, source=name, start=args.start)
-        elif looks_like_plan(data):
+        elif data_kind(data) == "a runplan plan":
             plan = plan_from_data(data, name)
         else:
             plan = build_plan(RunnerProfile.from_data(data, source=name), catalogue)

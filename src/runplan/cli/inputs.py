@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .._read import package_path, read_data_file
+from .._values import next_monday
 from ..catalogue import Catalogue, load_catalogue
 from ..errors import PlanError, ProfileError
 from ..log import TrainingLog
@@ -28,8 +29,7 @@ def example_profile(name: str, start: dt.date | None = None) -> RunnerProfile:
         raise ProfileError(f"Unknown example '{name}'; examples: {', '.join(EXAMPLES)}.")
     profile = RunnerProfile.from_file(package_path("examples") / EXAMPLES[name])
     if start is None:
-        today = dt.date.today()
-        start = today + dt.timedelta(days=(7 - today.weekday()) % 7 or 7)
+        start = next_monday(dt.date.today())
     shift = start - profile.start_date
     data = profile.model_dump()
     data["start_date"] = start
@@ -75,11 +75,6 @@ def plan_from_data(data: Any, name: str) -> Plan:
             f"runplan plan {name} -o plan.json."
         )
     return Plan.from_data(data, source=f"file {name}")
-
-
-def looks_like_plan(data: Any) -> bool:
-    """True when a file's parsed data has a plan's ``weeks`` and ``profile``."""
-    return isinstance(data, dict) and "weeks" in data and "profile" in data
 
 
 def read_logs(paths: Sequence[str], plan: Plan) -> TrainingLog:

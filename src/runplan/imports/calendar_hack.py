@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .._filetype import data_kind
+from .._values import next_monday
 from ..errors import PlanError
 from ..plan import Plan
 from ..profile import Race, Unit
@@ -50,7 +51,7 @@ def plan_from_calendar_hack(data: Any, *, source: str, start: dt.date | None = N
         raise PlanError(f"The plan file {source} has units {units!r}; known: mi, km.")
     unit = Unit(units)
     race = _RACE_TYPES.get(str(data.get("type", "")).strip().lower())
-    first = start if start is not None else _next_monday(dt.date.today())
+    first = start if start is not None else next_monday(dt.date.today())
     days = []
     for w, week in enumerate(data["schedule"], start=1):
         workouts = week.get("workouts") if isinstance(week, dict) else None
@@ -72,10 +73,6 @@ def plan_from_calendar_hack(data: Any, *, source: str, start: dt.date | None = N
             days.append(Day(day, workout))
     name = str(data.get("name") or Path(source).stem)
     return assemble(name, unit, race, days, source)
-
-
-def _next_monday(today: dt.date) -> dt.date:
-    return today + dt.timedelta(days=(7 - today.weekday()) % 7 or 7)
 
 
 def _text(value: Any, where: str) -> str:
