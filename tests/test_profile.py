@@ -151,3 +151,8 @@ def test_a_plan_that_would_end_after_2999_is_refused_in_one_sentence() -> None:
     last = RunnerProfile.model_validate({"start_date": "2999-10-07", "weekly_distance": 10})
     assert last.end_date == dt.date(2999, 12, 29)
     assert runplan.build_plan(last).weeks[-1].sessions[-1].date == dt.date(2999, 12, 29)
+
+
+def test_units_convert_both_ways() -> None:
+    assert Unit.MI.to_km(1) == 1.609344 and Unit.KM.to_km(5) == 5
+    assert Unit.MI.from_km(Unit.MI.to_km(13.1)) == pytest.approx(13.1)

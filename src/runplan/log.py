@@ -74,8 +74,7 @@ class LogEntry(BaseModel):
         """The logged distance in ``unit`` (km or mi), or none when no distance was logged."""
         if self.distance is None or self.unit is None or self.unit.value == unit:
             return self.distance
-        km = self.distance if self.unit is Unit.KM else self.distance * 1.609344
-        return Unit(unit).from_km(km)
+        return Unit(unit).from_km(self.unit.to_km(self.distance))
 
     def ran(self, planned: float, unit: str) -> float:
         """The distance this entry counts as run, in ``unit``: the logged distance, else the

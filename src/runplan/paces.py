@@ -9,13 +9,12 @@ from dataclasses import dataclass
 from .catalogue import Level
 from .plan import PaceRange
 from .profile import Race, RunnerProfile, Unit
+from .profile_types import KM_PER_MI
 
 __all__ = ["Paces", "middle", "paces_for", "riegel"]
 
 #: Riegel's fatigue exponent: T2 = T1 x (D2 / D1) ** 1.06 (Riegel, American Scientist 1981).
 RIEGEL_EXPONENT = 1.06
-#: Kilometres in a mile.
-KM_PER_MI = 1.609344
 #: Cautious default easy (or, for a beginner, running) paces per level, in s/km (slow, fast).
 #: A new runner's running pace is often 7 to 9 min/km (coaching reference).
 DEFAULT_EASY_KM: dict[Level, tuple[int, int]] = {

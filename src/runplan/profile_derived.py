@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from .profile_types import Unit, Weekday, beginner_floor, minimum_long_run
+from .profile_types import KM_PER_MI, Unit, Weekday, beginner_floor, minimum_long_run
 from .vocabulary import Level
 
 __all__ = ["ProfileDerived"]
@@ -96,7 +96,7 @@ class ProfileDerived:
             minutes, seconds = self.easy_pace.split(":")
             return int(minutes) + int(seconds) / 60
         per_km = {Level.BEGINNER: 7.5, Level.INTERMEDIATE: 6.0, Level.ADVANCED: 5.0}[self.level]
-        return per_km if self.unit is Unit.KM else per_km * 1.609344
+        return per_km if self.unit is Unit.KM else per_km * KM_PER_MI
 
     def step_for(self, distance: float) -> float:
         """The rounding step for a run of about ``distance``: ``distance_step`` when given,

@@ -62,6 +62,10 @@ _WEEKDAYS: tuple[Weekday, ...] = tuple(Weekday)
 _FULL_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
+#: Kilometres in a mile.
+KM_PER_MI = 1.609344
+
+
 class Unit(StrEnum):
     """Distance unit for the whole profile and plan."""
 
@@ -70,7 +74,11 @@ class Unit(StrEnum):
 
     def from_km(self, km: float) -> float:
         """A distance given in kilometres, in this unit (not rounded)."""
-        return km if self is Unit.KM else km / 1.609344
+        return km if self is Unit.KM else km / KM_PER_MI
+
+    def to_km(self, distance: float) -> float:
+        """A distance given in this unit, in kilometres (not rounded)."""
+        return distance if self is Unit.KM else distance * KM_PER_MI
 
 
 class Race(StrEnum):

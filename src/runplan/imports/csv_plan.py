@@ -11,6 +11,7 @@ from pathlib import Path
 from ..errors import PlanError
 from ..plan import Plan, SessionKind
 from ..profile import Unit
+from ..profile_types import KM_PER_MI
 from ..workout_text import race_of
 from .assemble import Day, assemble, read_day
 
@@ -90,5 +91,5 @@ def _csv_distance(text: str, unit: Unit, where: str) -> tuple[float, float] | No
     found = _range(number, where)
     if found is None or given is None or (given == "km") == (unit is Unit.KM):
         return found
-    to_km = 1 if given == "km" else 1.609344
+    to_km = 1 if given == "km" else KM_PER_MI
     return tuple(round(unit.from_km(x * to_km), 2) for x in found)  # type: ignore[return-value]
