@@ -16,6 +16,7 @@ from .base import (
     _is_full_week,
     _is_race,
     _limit,
+    _training_runs,
 )
 from .limits import (
     flare_week_limit,
@@ -119,7 +120,7 @@ def back_pain(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
                 f"a flare starts at half the usual {_fmt(base)} {plan.unit} and grows from the "
                 f"week before, so at most {_limit(limit, plan)} is allowed.",
             )
-        runs = [s for s in week.sessions if s.is_run and not _is_race(s)]
+        runs = _training_runs(week)
         if _is_full_week(week, plan):
             if len({s.date for s in runs}) >= len(profile.run_days):
                 yield Violation(

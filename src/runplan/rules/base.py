@@ -108,7 +108,7 @@ def _facts(plan: Plan, catalogue: Catalogue) -> _Facts:
     volumes = [plan.profile.start_volume]
     runs: list[tuple[dt.date, float, bool]] = []
     for week in plan.weeks:
-        volumes.append(sum(s.distance for s in week.sessions if s.is_run and not _is_race(s)))
+        volumes.append(sum(s.distance for s in _training_runs(week)))
         runs.extend((s.date, s.distance, _is_race(s)) for s in week.sessions if s.is_run)
     runs.sort(key=lambda r: r[0])
     return _Facts(plan, catalogue, volumes, runs)
@@ -118,6 +118,16 @@ def _is_race(session: Session) -> bool:
     return session.kind is SessionKind.RACE or (
         session.run is not None and session.run.type is RunType.RACE
     )
+
+
+def _training_runs(week: Week) -> list[Session]:
+    """The week's runs, the race aside."""
+    return [s for s in week.sessions if s.is_run and not _is_race(s)]
+
+
+def _longest_run(week: Week) -> float:
+    """The week's longest run (the race aside), 0 for none."""
+    return max((s.distance for s in _training_runs(week)), default=0.0)
 
 
 def _is_full_week(week: Week, plan: Plan) -> bool:

@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 
 from ..catalogue import Catalogue
 from ..plan import Plan, RepeatStep, RunStep, RunType, Session, StepKind
-from .base import EPS, Violation, _fmt, _is_race
+from .base import EPS, Violation, _fmt, _is_race, _training_runs
 from .limits import FAST_SHARE, STRIDE_COUNT, STRIDE_SECONDS, may_run_fast
 
 _FAST_STEPS = (StepKind.STRIDE, StepKind.TEMPO, StepKind.RACE_PACE)
@@ -78,7 +78,7 @@ def intensity(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
     pace = profile.pace_minutes * 60
     allowed = may_run_fast(profile)
     for week in plan.weeks:
-        runs = [s for s in week.sessions if s.is_run and not _is_race(s)]
+        runs = _training_runs(week)
         total = sum(_run_minutes(s, pace) for s in runs)
         fast = sum(_fast_minutes(s, pace) for s in runs)
         if fast > 0 and not allowed:

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from ..catalogue import Catalogue
-from ..plan import Plan, RunType, Week
+from ..plan import Plan, RunType
 from ..profile import BackPain, Weekday
 from .base import (
     EPS,
@@ -16,6 +16,7 @@ from .base import (
     _fmt,
     _is_race,
     _limit,
+    _longest_run,
 )
 from .limits import (
     cutback_stretch,
@@ -36,10 +37,6 @@ from .runs import is_walk
 def _over(value: float, limit: float) -> float:
     """How far ``value`` is past ``limit``, as a fraction (0.16 is 16 % over)."""
     return round(value / limit - 1, 4)
-
-
-def _longest_run(week: Week) -> float:
-    return max((s.distance for s in week.sessions if s.is_run and not _is_race(s)), default=0.0)
 
 
 def weekly_volume(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:

@@ -7,9 +7,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..catalogue import Catalogue
-from ..plan import Plan, Session, Week, WeekKind
+from ..plan import Plan, WeekKind
 from ..profile import Race
-from .base import EPS, WEEKLY_LOOKBACK, Violation, _facts, _fmt, _is_race
+from .base import (
+    EPS,
+    WEEKLY_LOOKBACK,
+    Violation,
+    _facts,
+    _fmt,
+    _is_race,
+    _longest_run,
+    _training_runs,
+)
 from .limits import (
     LONG_RUN_MAX,
     LONG_RUN_MAX_MINUTES,
@@ -21,10 +30,6 @@ from .limits import (
     near_peak,
     no_race_peak_limit,
 )
-
-
-def _training_runs(week: Week) -> list[Session]:
-    return [s for s in week.sessions if s.is_run and not _is_race(s)]
 
 
 def _excess(value: float, limit: float) -> float:
@@ -133,7 +138,7 @@ def marathon_peak_long_runs(plan: Plan, catalogue: Catalogue) -> Iterator[Violat
     """
     if plan.profile.race is not Race.MARATHON:
         return
-    weeks = [(w, max((s.distance for s in _training_runs(w)), default=0.0)) for w in plan.weeks]
+    weeks = [(w, _longest_run(w)) for w in plan.weeks]
     longest = max((d for _, d in weeks), default=0.0)
     if longest <= 0:
         return
