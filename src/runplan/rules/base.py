@@ -120,6 +120,11 @@ def _is_race(session: Session) -> bool:
     )
 
 
+def in_race_week(race_date: dt.date | None, day: dt.date) -> bool:
+    """True when ``day`` is race day or one of the 6 days before it."""
+    return race_date is not None and 0 <= (race_date - day).days < 7
+
+
 def _training_runs(week: Week) -> list[Session]:
     """The week's runs, the race aside."""
     return [s for s in week.sessions if s.is_run and not _is_race(s)]

@@ -24,6 +24,7 @@ from .base import (
     _is_race,
     _starts_before,
     each_session,
+    in_race_week,
 )
 from .limits import (
     is_cutback_week,
@@ -150,7 +151,7 @@ def core_strength(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
                 f"for {profile.core_per_week}.",
             )
         for core in cores:
-            race_week = race is not None and 0 <= (race - core.date).days < 7
+            race_week = in_race_week(race, core.date)
             least = RACE_WEEK_CORE_LEAST if race_week else low
             if not least <= core.duration_minutes <= high:
                 most = f"{RACE_WEEK_CORE_MINUTES} in race week" if race_week else high
@@ -342,8 +343,7 @@ def dose_progression(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
 
 def _lighter(plan: Plan, week: int, day: dt.date) -> bool:
     """True in a cutback week and in the 7 days before the race: doses may drop there."""
-    race = plan.profile.race_date
-    if race is not None and 0 <= (race - day).days < 7:
+    if in_race_week(plan.profile.race_date, day):
         return True
     return is_cutback_week(week, plan.profile.cutback_every)
 
