@@ -23,7 +23,13 @@ from xml.etree.ElementTree import Element, ParseError
 from ._read import read_bytes, read_text
 from .errors import PlanError
 
-__all__ = ["ACTIVITY_SUFFIXES", "is_activity_file", "is_strava_export", "read_activity_file"]
+__all__ = [
+    "ACTIVITY_SUFFIXES",
+    "is_activity_file",
+    "is_strava_export",
+    "read_activity_file",
+    "strava_export_rows",
+]
 
 #: File endings read as activities (plus a Strava export's ``activities.csv``).
 ACTIVITY_SUFFIXES = (".fit", ".gpx", ".tcx")
@@ -71,7 +77,15 @@ def read_activity_file(path: Path, zone: zoneinfo.ZoneInfo | None = None) -> lis
         return _gpx_rows(path, read_text(path, PlanError, "activity"), zone)
     if suffix == ".tcx":
         return _tcx_rows(path, read_text(path, PlanError, "activity"), zone)
-    text = read_text(path, PlanError, "activity")
+    return strava_export_rows(path, read_text(path, PlanError, "activity"), zone)
+
+
+def strava_export_rows(path: Path, text: str, zone: zoneinfo.ZoneInfo | None) -> list[Row]:
+    """The runs of a Strava ``activities.csv`` already read as ``text``.
+
+    Raises:
+        PlanError: the text is not a Strava export (its header lacks the columns).
+    """
     if not is_strava_export(text):
         raise PlanError(
             f"The activity file {path} is not a Strava export: its header has no "

@@ -25,7 +25,13 @@ from ._filetype import data_kind
 from ._read import read_data_file, read_text
 from ._values import CalendarDay
 from ._write import atomic_write
-from .activities import is_activity_file, is_strava_export, read_activity_file, strava_rows
+from .activities import (
+    ACTIVITY_SUFFIXES,
+    is_activity_file,
+    is_strava_export,
+    read_activity_file,
+    strava_export_rows,
+)
 from .errors import PlanError
 from .plan import Plan, SessionKind
 from .profile import Unit
@@ -141,14 +147,12 @@ class TrainingLog(BaseModel):
         if p.is_dir():
             return cls.merge(*(cls.from_rows(read_activity_file(f, zone), source=f.name)
                                for f in _activity_files(p)))  # fmt: skip
-        if p.suffix.lower() in (".fit", ".gpx", ".tcx"):
+        if p.suffix.lower() in ACTIVITY_SUFFIXES:
             return cls.from_rows(read_activity_file(p, zone), source=p.name)
         if p.suffix.lower() == ".csv":
             text = read_text(p, PlanError, "training log")
-            if is_strava_export(text):
-                rows = strava_rows(p, text, zone)
-            elif p.name.lower() == "activities.csv":
-                rows = read_activity_file(p, zone)  # says it is not a Strava export
+            if is_strava_export(text) or p.name.lower() == "activities.csv":
+                rows = strava_export_rows(p, text, zone)  # or says it is not one
             else:
                 rows = _read_csv(p, text)
         else:
