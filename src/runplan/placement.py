@@ -80,10 +80,7 @@ class Placer:
             dates = [d for d in dates if Weekday.of(d) in self.spaced]
         if kind is WeekKind.RACE and p.race_date is not None:
             dates = [d for d in dates if d < p.race_date - dt.timedelta(days=1)]
-        if self.flare_from is not None:
-            rest_end = self.flare_from + dt.timedelta(days=rules.FLARE_REST_DAYS)
-            dates = [d for d in dates if not self.flare_from <= d < rest_end]
-        return dates
+        return [d for d in dates if not rules.in_flare_rest(self.flare_from, d)]
 
     def caps(self, dates: list[dt.date], state: State) -> dict[dt.date, float]:
         """Each date's single-run cap from the runs placed before it (a flare's cap too)."""

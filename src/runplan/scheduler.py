@@ -284,16 +284,12 @@ class _Days:
         near = race is not None and day >= race - dt.timedelta(days=rules.RACE_STRENGTH_GAP_DAYS)
         # A flare from the plan's start keeps its first days clear of core (check_plan
         # knows those days); a re-plan's flare keeps the week's core count.
-        start = self.p.start_date
-        resting = self.p.back_pain is BackPain.FLARE and start <= day < start + dt.timedelta(
-            days=rules.FLARE_REST_DAYS
-        )
+        resting = self.p.back_pain is BackPain.FLARE and rules.in_flare_rest(self.p.start_date, day)
         return Weekday.of(day) in self.layout.core and not near and not resting
 
     def flare_resting(self, day: dt.date) -> bool:
         """True on the first days of a flare: walking and gentle mobility only."""
-        start = self.flare_from
-        return start is not None and start <= day < start + dt.timedelta(days=rules.FLARE_REST_DAYS)
+        return rules.in_flare_rest(self.flare_from, day)
 
 
 def _replan_state(profile: RunnerProfile, adjust: Adjust, choices: strength.Strength) -> State:

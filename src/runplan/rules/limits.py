@@ -228,6 +228,14 @@ def may_run_tempo(profile: RunnerProfile) -> bool:
 
 #: A flare's first days hold no run: walking and gentle mobility only.
 FLARE_REST_DAYS = 3
+
+
+def in_flare_rest(start: dt.date | None, day: dt.date) -> bool:
+    """True when ``day`` is one of the first ``FLARE_REST_DAYS`` of a flare that began on
+    ``start`` (none: no flare)."""
+    return start is not None and start <= day < start + dt.timedelta(days=FLARE_REST_DAYS)
+
+
 #: Return to running after a flare: (seconds running, seconds walking) per round, one
 #: stage a week from the first run, the last a continuous run. It starts at 1:1 and the
 #: running lengthens week by week, as the beginner's programme does (practice: a few days
