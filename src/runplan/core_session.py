@@ -181,22 +181,18 @@ class CoreSession:
             used = uses.get(exercise_id, 0)
             if cap is not None and used + 1 > cap:
                 continue
-            left.append(
-                (used + PATTERN_REPEAT_COST * patterns.get(pattern, 0), rank, exercise, own)
-            )
+            cost = used + PATTERN_REPEAT_COST * patterns.get(pattern, 0)
+            left.append((cost, rank, exercise, own, family_id))
         left.sort()
-        for _, _, exercise, own in left:
+        for _, _, exercise, own, family_id in left:
             # An exercise new to the runner starts at its first dose, whatever the week.
             offset = s.started.get(exercise.id, own - s.head_start)
             # ... and never drops below the dose the runner has already done.
             steps = max(own - offset, s.reached.get(exercise.id, 0))
-            item = s.dose(exercise, steps, sets=self.sets)
-            seconds = item.seconds + TRANSITION_SECONDS
-            if self.total + seconds <= limit:
-                self.main.append(item)
-                self.names.add(item.exercise)
-                self.kin.add(s.family.get(item.exercise, item.exercise))
-                self.total += seconds
+            # (A main exercise is never among the session's warm-up moves or stretches:
+            # their patterns differ, so ``add`` only checks that it fits.)
+            if self.add(self.main, s.dose(exercise, steps, sets=self.sets), limit):
+                self.kin.add(family_id)
                 self.patterns[exercise.pattern] += 1
                 s.started.setdefault(exercise.id, offset)
                 s.reached[exercise.id] = steps
