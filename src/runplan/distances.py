@@ -17,7 +17,7 @@ from .runs import min_run
 if TYPE_CHECKING:
     from .placement import Placer, State
 
-__all__ = ["keep_share", "share_kept", "share_need", "share_week"]
+__all__ = ["cap_all", "keep_share", "share_kept", "share_need", "share_week"]
 
 #: A race-week run is at most this share of an average run of the peak week.
 RACE_WEEK_RUN_SHARE = 0.8
@@ -126,10 +126,7 @@ def share_week(
     if below is not None:
         # A cutback week, or a marathon past its third peak long run: every run shorter.
         most = volume.round(below - p.step_for(below))
-        for day in list(placed):
-            placed[day] = min(placed[day], most)
-            if placed[day] <= 0:
-                del placed[day]
+        cap_all(placed, most)
     return placed, long_date, kept_runs
 
 
@@ -154,10 +151,7 @@ def keep_share(
     most = share * others / (1 - share)
     if placed[top] > most + rules.EPS:
         long = round_to(most)
-        for day in list(placed):
-            placed[day] = min(placed[day], long)
-            if placed[day] <= 0:
-                del placed[day]
+        cap_all(placed, long)
 
 
 def share_kept(placed: list[float], kept: Sequence[Session], race: Race | None) -> bool:
@@ -187,3 +181,11 @@ def _spread(days: list[dt.date], count: int) -> list[dt.date]:
         return []
     step = len(days) / count
     return [days[int(j * step)] for j in range(count)]
+
+
+def cap_all(placed: dict[dt.date, float], most: float) -> None:
+    """Hold every placed run to ``most``, dropping the days left with nothing."""
+    for day in list(placed):
+        placed[day] = min(placed[day], most)
+        if placed[day] <= 0:
+            del placed[day]

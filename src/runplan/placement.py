@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from . import intensity, rules
-from .distances import share_week
+from .distances import cap_all, share_week
 from .flare import FlareRuns, flare_weekdays
 from .paces import Paces
 from .plan import RunType, Session, WeekKind
@@ -141,10 +141,7 @@ class Placer:
         if below is None:
             return
         most = self.volume.round(below - self.p.step_for(below))
-        for day in list(placed):
-            placed[day] = min(placed[day], most)
-            if placed[day] <= 0:
-                del placed[day]
+        cap_all(placed, most)
         self.flare_runs.cover(placed, long_date, kept_runs)
 
     def dress(
