@@ -13,13 +13,15 @@ from .catalogue import Catalogue, Category, Exercise, Level, Muscle, Pattern
 from .errors import CatalogueError
 from .profile import CrossTraining
 from .rules import (
+    COOL_DOWN_MUSCLES,
     HAMSTRING_STRETCH,
     HIP_FLEXOR_HOLD_SECONDS,
     HIP_FLEXOR_STRETCH,
     PSOAS_STRETCH,
     WARM_UP_MOVES,
+    covers,
 )
-from .strength_choice import AFTER_RUN, WARMING, covers, required_exercises
+from .strength_choice import AFTER_RUN, WARMING, required_exercises
 
 __all__ = ["check_catalogue"]
 
@@ -41,11 +43,7 @@ def check_catalogue(catalogue: Catalogue) -> None:
         where = catalogue.origin(exercise.id)
         place = f" in {where}" if where is not None else ""
         raise CatalogueError(f"Exercise '{exercise.id}'{place} has {field} {why}.")
-    for label, muscle, primary in (
-        ("calves", Muscle.CALVES, True),
-        ("hamstrings", Muscle.HAMSTRINGS, True),
-        ("back", Muscle.ERECTOR_SPINAE, False),
-    ):
+    for label, muscle, primary in COOL_DOWN_MUSCLES:
         if not any(
             e.pattern is Pattern.COOL_DOWN
             and covers(e, muscle, primary=primary)

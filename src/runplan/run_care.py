@@ -5,21 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .catalogue import BackPain, Exercise, Muscle, Pattern, Spine
+from .catalogue import BackPain, Exercise, Pattern, Spine
 from .doses import block_seconds, make_block
 from .plan import Block, BlockName
-from .rules import HAMSTRING_STRETCH, HIP_FLEXOR_STRETCH, WARM_UP_MOVES
-from .strength_choice import AFTER_RUN, WARM_UP_ITEM_SECONDS, WARMING, Choice, covers, rotate
+from .rules import COOL_DOWN_MUSCLES, HAMSTRING_STRETCH, HIP_FLEXOR_STRETCH, WARM_UP_MOVES, covers
+from .strength_choice import AFTER_RUN, WARM_UP_ITEM_SECONDS, WARMING, Choice, rotate
 
 __all__ = ["RunCare"]
-
-#: A run's cool-down stretches these, in order: calves and hamstrings as primary muscles,
-#: the lower back as primary or secondary.
-COOL_DOWN_MUSCLES = (
-    (Muscle.CALVES, True),
-    (Muscle.HAMSTRINGS, True),
-    (Muscle.ERECTOR_SPINAE, False),
-)
 
 
 class RunCare:
@@ -100,7 +92,7 @@ class RunCare:
             ]
             covering = [
                 {e.id for e in options if covers(e, muscle, primary=primary)}
-                for muscle, primary in COOL_DOWN_MUSCLES
+                for _, muscle, primary in COOL_DOWN_MUSCLES
             ]
             self._cool = (options, covering)
         used = self.used.get(day, set())

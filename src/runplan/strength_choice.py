@@ -16,7 +16,6 @@ from .catalogue import (
     Equipment,
     Exercise,
     Level,
-    Muscle,
     Pattern,
     Timing,
 )
@@ -41,7 +40,6 @@ __all__ = [
     "WARMING",
     "WARM_UP_ITEM_SECONDS",
     "Choice",
-    "covers",
     "is_main",
     "required_exercises",
     "rotate",
@@ -91,12 +89,6 @@ def is_main(exercise: Exercise) -> bool:
     if exercise.pattern is None:
         return exercise.category in STRENGTH_CATEGORIES
     return exercise.pattern in MAIN_PATTERNS
-
-
-def covers(exercise: Exercise, muscle: Muscle, *, primary: bool) -> bool:
-    """True when ``exercise`` works ``muscle`` (as a primary muscle only, with ``primary``)."""
-    muscles = exercise.muscles
-    return muscle in muscles.primary or (not primary and muscle in muscles.secondary)
 
 
 def same_stretch(one: Exercise, other: Exercise) -> bool:

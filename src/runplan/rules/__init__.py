@@ -15,6 +15,7 @@ from ..catalogue import Catalogue, load_catalogue
 from ..plan import Plan
 from .back_care import FLARE_CORE_NOTE, GENTLE_STRETCH_NOTE, MILD_CORE_NOTE, RED_FLAGS, back_pain
 from .base import (
+    COOL_DOWN_MUSCLES,
     CORE_MINUTES,
     EPS,
     FLARE_START_SHARE,
@@ -27,6 +28,7 @@ from .base import (
     SINGLE_RUN_WINDOW_DAYS,
     WEEKLY_LOOKBACK,
     Violation,
+    covers,
 )
 from .flare import (
     FLARE_HOLD_WEEKS,
@@ -126,6 +128,7 @@ from .strength import (
 
 __all__ = [
     "CARE_WORK_RULES",
+    "COOL_DOWN_MUSCLES",
     "CORE_MINUTES",
     "EPS",
     "FAST_SHARE",
@@ -177,6 +180,7 @@ __all__ = [
     "cool_down",
     "core_off_long_run_day",
     "core_strength",
+    "covers",
     "cutback_long_run",
     "cutback_stretch",
     "cutback_weeks",

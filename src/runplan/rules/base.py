@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
-from ..catalogue import Catalogue, Muscle
+from ..catalogue import Catalogue, Exercise, Muscle
 from ..plan import BlockName, Plan, Prescription, RunType, Session, SessionKind, Week
 from ..profile import RunnerProfile
 
@@ -199,22 +199,27 @@ def _exercise_ids(session: Session, block: BlockName | None = None) -> list[str]
     return [p.exercise for name, p in session.prescriptions() if block is None or name is block]
 
 
+#: What a run's cool-down stretches, in order: calves and hamstrings as primary muscles,
+#: the lower back as primary or secondary (rule ``cool_down``).
+COOL_DOWN_MUSCLES = (
+    ("calves", Muscle.CALVES, True),
+    ("hamstrings", Muscle.HAMSTRINGS, True),
+    ("back", Muscle.ERECTOR_SPINAE, False),
+)
+
+
+def covers(exercise: Exercise, muscle: Muscle, *, primary: bool) -> bool:
+    """True when ``exercise`` works ``muscle`` (as a primary muscle only, with ``primary``)."""
+    muscles = exercise.muscles
+    return muscle in muscles.primary or (not primary and muscle in muscles.secondary)
+
+
 def _has_muscle(ids: Iterable[str], catalogue: Catalogue, muscle: Muscle, *, primary: bool) -> bool:
-    for exercise_id in ids:
-        exercise = catalogue.get(exercise_id)
-        if exercise is None:
-            continue
-        muscles = (
-            exercise.muscles.primary
-            if primary
-            else [
-                *exercise.muscles.primary,
-                *exercise.muscles.secondary,
-            ]
-        )
-        if muscle in muscles:
-            return True
-    return False
+    return any(
+        (exercise := catalogue.get(exercise_id)) is not None
+        and covers(exercise, muscle, primary=primary)
+        for exercise_id in ids
+    )
 
 
 def _starts_before(first: Session, second: Session) -> bool:

@@ -10,6 +10,7 @@ from ..catalogue import BackPain, Catalogue, Equipment, Muscle, Spine, Timing
 from ..plan import BlockName, Plan, RunType, Session, SessionKind
 from ..profile import Weekday
 from .base import (
+    COOL_DOWN_MUSCLES,
     CORE_MINUTES,
     HIP_FLEXOR_HOLD_SECONDS,
     PSOAS_PER_WEEK,
@@ -95,11 +96,7 @@ def cool_down(plan: Plan, catalogue: Catalogue) -> Iterator[Violation]:
         ids = [p.exercise for p in items]
         missing = [
             label
-            for label, muscle, primary in (
-                ("calves", Muscle.CALVES, True),
-                ("hamstrings", Muscle.HAMSTRINGS, True),
-                ("back", Muscle.ERECTOR_SPINAE, False),
-            )
+            for label, muscle, primary in COOL_DOWN_MUSCLES
             if not _has_muscle(ids, catalogue, muscle, primary=primary)
         ]
         holds = [
