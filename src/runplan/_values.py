@@ -7,7 +7,15 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator
 
-__all__ = ["FIRST_DAY", "LAST_DAY", "CalendarDay", "LocalTime", "next_monday"]
+__all__ = [
+    "FIRST_DAY",
+    "LAST_DAY",
+    "CalendarDay",
+    "LocalTime",
+    "fmt_mmss",
+    "fmt_number",
+    "next_monday",
+]
 
 #: The earliest day a profile, plan or log may name.
 FIRST_DAY = dt.date(1900, 1, 1)
@@ -51,3 +59,13 @@ def next_monday(today: dt.date) -> dt.date:
     """The Monday after ``today`` (a week on, when today is a Monday): where a plan with no
     start date begins."""
     return today + dt.timedelta(days=(7 - today.weekday()) % 7 or 7)
+
+
+def fmt_number(value: float, places: int = 2) -> str:
+    """A number as a runner reads it: at most ``places`` decimals, no trailing zeros."""
+    return f"{value:.{places}f}".rstrip("0").rstrip(".")
+
+
+def fmt_mmss(seconds: int) -> str:
+    """Seconds as minutes:seconds, e.g. 6:30."""
+    return f"{seconds // 60}:{seconds % 60:02d}"

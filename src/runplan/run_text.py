@@ -3,26 +3,18 @@ the run holds and at what pace."""
 
 from __future__ import annotations
 
+from ._values import fmt_mmss, fmt_number
 from .paces import Paces
 from .plan import PaceRange, RepeatStep, RunStep, RunType, StepKind, flat_steps
 from .profile import Race, Unit
 from .runs import STRIDE_SECONDS, STRIDES, PlannedRun
 
-__all__ = ["describe", "fmt_pace", "pace_text", "race_title", "title"]
-
-
-def fmt_pace(seconds: int) -> str:
-    """Seconds per unit as minutes:seconds, e.g. 6:30."""
-    return f"{seconds // 60}:{seconds % 60:02d}"
+__all__ = ["describe", "pace_text", "race_title", "title"]
 
 
 def pace_text(pace: PaceRange, unit: str) -> str:
     """A pace range in words: "6:30-7:00 min/km"."""
-    return f"{fmt_pace(pace.fast)}-{fmt_pace(pace.slow)} min/{unit}"
-
-
-def _fmt(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".")
+    return f"{fmt_mmss(pace.fast)}-{fmt_mmss(pace.slow)} min/{unit}"
 
 
 def title(run: PlannedRun, unit: str) -> str:
@@ -31,7 +23,7 @@ def title(run: PlannedRun, unit: str) -> str:
         label = "Run" if run.type is RunType.EASY else "Run/walk"
         return f"{label} {run.minutes} min"
     if run.type is RunType.RUN_WALK and run.steps and not _walks(run.steps):
-        return f"Run {_fmt(run.distance)} {unit}"  # a flare's continuous stage
+        return f"Run {fmt_number(run.distance, 1)} {unit}"  # a flare's continuous stage
     label = {
         RunType.LONG: "Long run",
         RunType.RUN_WALK: "Run/walk",
@@ -41,7 +33,7 @@ def title(run: PlannedRun, unit: str) -> str:
         RunType.TEMPO: "Tempo run",
         RunType.RACE_PACE: "Race-pace run",
     }[run.type]
-    return f"{label} {_fmt(run.distance)} {unit}"
+    return f"{label} {fmt_number(run.distance, 1)} {unit}"
 
 
 def _walks(steps: list[RunStep | RepeatStep]) -> bool:
@@ -57,9 +49,9 @@ def race_title(race: Race, distance: float, unit: Unit) -> str:
         return (
             f"Race: {race.label}"
             if unit is Unit.KM
-            else f"Race: {race.label} ({_fmt(distance)} mi)"
+            else f"Race: {race.label} ({fmt_number(distance, 1)} mi)"
         )
-    return f"Race: {race.label} {_fmt(distance)} {unit.value}"
+    return f"Race: {race.label} {fmt_number(distance, 1)} {unit.value}"
 
 
 def describe(run: PlannedRun, paces: Paces, unit: str) -> list[str]:
@@ -86,7 +78,7 @@ def describe(run: PlannedRun, paces: Paces, unit: str) -> list[str]:
         if fast is not None and fast.pace is not None and fast.distance is not None:
             what = "tempo: comfortably hard" if fast.kind is StepKind.TEMPO else "race pace"
             out.append(
-                f"Easy for {_fmt(warm)} {unit}, then {_fmt(fast.distance)} "
+                f"Easy for {fmt_number(warm, 1)} {unit}, then {fmt_number(fast.distance, 1)} "
                 f"{unit} at {what} ({pace_text(fast.pace, unit)}), then easy to the end."
             )
     if run.type is RunType.RACE:

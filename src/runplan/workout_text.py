@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ._values import fmt_number
 from .plan import RepeatStep, RunStep, RunType, SessionKind, StepKind
 from .profile import Race, Unit
 
@@ -69,10 +70,6 @@ def _number(text: str) -> float:
     return float(_WORD_NUMBERS.get(text, text))
 
 
-def _fmt(value: float) -> str:
-    return f"{value:.2f}".rstrip("0").rstrip(".")
-
-
 def _token_range(match: re.Match[str], unit: Unit) -> tuple[float, float]:
     miles_lo, miles_hi, km_lo, km_hi = match.groups()
     if unit is Unit.KM and km_lo is not None:
@@ -88,7 +85,7 @@ def tokens_to_text(title: str, unit: Unit) -> str:
 
     def write(match: re.Match[str]) -> str:
         lo, hi = _token_range(match, unit)
-        span = _fmt(hi) if lo == hi else f"{_fmt(lo)}-{_fmt(hi)}"
+        span = fmt_number(hi) if lo == hi else f"{fmt_number(lo)}-{fmt_number(hi)}"
         return f"{span} {unit.value}"
 
     return _TOKEN.sub(write, title)
@@ -181,7 +178,7 @@ def _timed(lower: str, workout_minutes: float | None) -> Workout | None:
     notes = []
     if workout_minutes is not None and workout_minutes > total + 1:
         steps.append(_step(StepKind.COOL_DOWN, workout_minutes - total))
-        notes.append(f"A cool-down walk fills the stated {_fmt(workout_minutes)} minutes.")
+        notes.append(f"A cool-down walk fills the stated {fmt_number(workout_minutes)} minutes.")
         total = workout_minutes
     flat = [s for step in steps for s in (step.steps if isinstance(step, RepeatStep) else [step])]
     walks = any(s.kind is StepKind.WALK for s in flat)
@@ -223,7 +220,7 @@ def _reps(lower: str, unit: Unit) -> Workout | None:
         distance=round(2 * warm + count * 1.5 * rep, 1),
         steps=steps,
         notes=[
-            f"Distance estimated: {_fmt(_WARM_UP_KM)} km warm-up and cool-down, jog "
+            f"Distance estimated: {fmt_number(_WARM_UP_KM)} km warm-up and cool-down, jog "
             "recoveries half as long as each repeat."
         ],
     )
@@ -321,12 +318,12 @@ def read_workout(
         if distance is None or distance[1] <= 0:
             return make(Workout(kind=SessionKind.REST, notes=["Rest, or an easy run if you like."]))
         notes.append(
-            f"Optional: rest, or run up to {_fmt(distance[1])} {unit.value}; counted as run."
+            f"Optional: rest, or run up to {fmt_number(distance[1])} {unit.value}; counted as run."
         )
     elif distance is not None and distance[0] < distance[1]:
         notes.append(
-            f"The plan gives {_fmt(distance[0])}-{_fmt(distance[1])} {unit.value}; counted at "
-            f"the upper end, {_fmt(distance[1])} {unit.value}."
+            f"The plan gives {fmt_number(distance[0])}-{fmt_number(distance[1])} {unit.value}; "
+            f"counted at the upper end, {fmt_number(distance[1])} {unit.value}."
         )
     if distance is not None and distance[1] > 0:
         return make(

@@ -9,12 +9,13 @@ from dataclasses import dataclass
 
 from pydantic import ValidationError
 
+from .._values import fmt_mmss, fmt_number
 from ..errors import PlanError
 from ..plan import Plan, RunSpec, RunType, Session, SessionKind, Week, WeekKind
 from ..profile import Race, RunnerProfile, Unit
 from ..rules.limits import lighter_weeks
 from ..workout_text import Workout, race_of, read_workout
-from .inferred import Stats, fmt, infer_profile
+from .inferred import Stats, infer_profile
 
 __all__ = ["Day", "assemble", "read_day"]
 
@@ -154,14 +155,10 @@ def _estimate(workout: Workout, unit: Unit, level: str) -> None:
     distance = workout.run_minutes / run_pace + (minutes - workout.run_minutes) / walk_pace
     workout.distance = max(round(distance, 1), 0.1)
     workout.notes.append(
-        f"About {fmt(workout.distance)} {unit.value}: estimated from {fmt(minutes)} minutes "
-        f"at {_pace(run_pace)} per {unit.value} running and {_pace(walk_pace)} walking."
+        f"About {fmt_number(workout.distance)} {unit.value}: estimated from "
+        f"{fmt_number(minutes)} minutes at {fmt_mmss(round(run_pace * 60))} per {unit.value} "
+        f"running and {fmt_mmss(round(walk_pace * 60))} walking."
     )
-
-
-def _pace(minutes: float) -> str:
-    seconds = round(minutes * 60)
-    return f"{seconds // 60}:{seconds % 60:02d}"
 
 
 def _session(plan_id: str, day: Day, profile: RunnerProfile, slots: Counter[str]) -> Session:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from .._error_text import describe_validation_error
+from .._values import fmt_number
 from ..errors import PlanError
 from ..plan import SessionKind
 from ..profile import Race, RunnerProfile, Unit, Weekday
@@ -19,12 +20,7 @@ from ..rules.limits import CUTBACK_STRETCH, lighter_weeks
 if TYPE_CHECKING:
     from .assemble import Day
 
-__all__ = ["Stats", "fmt", "infer_profile"]
-
-
-def fmt(value: float) -> str:
-    """A number as a runner reads it: at most 2 decimals, no trailing zeros."""
-    return f"{value:.2f}".rstrip("0").rstrip(".")
+__all__ = ["Stats", "infer_profile"]
 
 
 class Stats:
@@ -93,8 +89,9 @@ def infer_profile(
         raise PlanError(f"The plan file {source} gives a profile that {detail}.") from None
     days = ", ".join(d.title for d in profile.run_days)
     warnings.append(
-        f"Profile inferred from the plan: week 1 runs {fmt(weekly)} {unit.value} with a "
-        f"longest run of {fmt(profile.seed_longest_run)} {unit.value}, taken as what you run "
+        f"Profile inferred from the plan: week 1 runs {fmt_number(weekly)} {unit.value} with a "
+        f"longest run of {fmt_number(profile.seed_longest_run)} {unit.value}, taken as what "
+        "you run "
         f"now; run days {days}; long run on {long_day.title}; {rhythm}; level {level}."
     )
     warnings.extend(said)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from .._values import fmt_mmss, fmt_number
 from ..catalogue import Catalogue, load_catalogue
 from ..plan import (
     BlockName,
@@ -76,7 +77,7 @@ def day_name(day: dt.date) -> str:
 
 def fmt_distance(value: float) -> str:
     """A distance as a runner writes it: 6, 6.5, 21.1."""
-    return f"{value:.1f}".rstrip("0").rstrip(".")
+    return fmt_number(value, 1)
 
 
 def fmt_duration(minutes: int) -> str:
@@ -95,15 +96,11 @@ def _step_time(minutes: float) -> str:
     return f"{whole} min" + (f" {rest} s" if rest else "")
 
 
-def _mmss(seconds: int) -> str:
-    return f"{seconds // 60}:{seconds % 60:02d}"
-
-
 def pace_text(pace: PaceRange, unit: str) -> str:
     """A pace range, fast end first: "6:10-6:40 /km" (one figure when both ends agree)."""
     if pace.fast == pace.slow:
-        return f"{_mmss(pace.fast)} /{unit}"
-    return f"{_mmss(pace.fast)}-{_mmss(pace.slow)} /{unit}"
+        return f"{fmt_mmss(pace.fast)} /{unit}"
+    return f"{fmt_mmss(pace.fast)}-{fmt_mmss(pace.slow)} /{unit}"
 
 
 def step_text(step: RunStep | RepeatStep, unit: str) -> str:

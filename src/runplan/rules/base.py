@@ -11,6 +11,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
+from .._values import fmt_number
 from ..catalogue import Catalogue, Exercise, Muscle
 from ..plan import BlockName, Plan, Prescription, RunType, Session, SessionKind, Week
 from ..profile import RunnerProfile
@@ -148,8 +149,8 @@ def _is_full_week(week: Week, plan: Plan) -> bool:
     return last <= plan.profile.end_date and not any(_is_race(s) for s in week.sessions)
 
 
-def _fmt(value: float) -> str:
-    return f"{value:.2f}".rstrip("0").rstrip(".")
+#: A number in a rule's message: at most 2 decimals, no trailing zeros.
+_fmt = fmt_number
 
 
 def _limit(value: float, plan: Plan) -> str:
