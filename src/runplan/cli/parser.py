@@ -159,11 +159,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="use a bundled example profile instead (default: beginner), starting next Monday",
     )
     _output_options(plan)
-    plan.add_argument(
+    _date_option(
+        plan,
         "--start",
-        type=_date,
-        metavar="DATE",
-        help="first day of the plan, YYYY-MM-DD (default: the profile's start_date; a "
+        "first day of the plan, YYYY-MM-DD (default: the profile's start_date; a "
         "race keeps its race_date, except in the bundled examples, whose race moves along)",
     )
     plan.set_defaults(run=_Command("output", "cmd_plan"))
@@ -182,11 +181,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="training logs (CSV, YAML, JSON), activity files (.fit, .gpx, .tcx, Strava "
         "activities.csv) or folders of them; joined by date",
     )
-    again.add_argument(
+    _date_option(
+        again,
         "--today",
-        type=_date,
-        metavar="DATE",
-        help="re-plan from this day on, YYYY-MM-DD (default: today)",
+        "re-plan from this day on, YYYY-MM-DD (default: today)",
     )
     _output_options(again)
     again.set_defaults(run=_Command("log", "cmd_replan"))
@@ -220,12 +218,9 @@ def build_parser() -> argparse.ArgumentParser:
     exercises.add_argument(
         "--json", action="store_true", help="print JSON instead of a table (default: a table)"
     )
-    exercises.add_argument(
-        "--catalogue",
-        action="append",
-        metavar="FILE",
-        help="your own exercises, a YAML file, on top of the built-in ones (repeatable; "
-        "default: none)",
+    _catalogue_option(
+        exercises,
+        "your own exercises, a YAML file, on top of the built-in ones (repeatable; default: none)",
     )
     exercises.set_defaults(run=_Command("exercises", "cmd_exercises"))
 
@@ -236,12 +231,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Example: runplan exercise ball_pike",
     )
     exercise.add_argument("id", help="exercise id, name or alias")
-    exercise.add_argument(
-        "--catalogue",
-        action="append",
-        metavar="FILE",
-        help="your own exercises, a YAML file (repeatable; default: none)",
-    )
+    _catalogue_option(exercise)
     exercise.set_defaults(run=_Command("exercises", "cmd_exercise"))
 
     check = sub.add_parser(
@@ -254,20 +244,14 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "file", help="a plan JSON file, a profile, a calendar-hack YAML plan or a plan CSV"
     )
-    check.add_argument(
-        "--catalogue",
-        action="append",
-        metavar="FILE",
-        help="your own exercises, a YAML file (repeatable; default: none)",
-    )
+    _catalogue_option(check)
     check.add_argument(
         "--json", action="store_true", help="the report as JSON, for programs (default: text)"
     )
-    check.add_argument(
+    _date_option(
+        check,
         "--start",
-        type=_date,
-        metavar="DATE",
-        help="first day of an imported plan, YYYY-MM-DD (default: from the file, or next "
+        "first day of an imported plan, YYYY-MM-DD (default: from the file, or next "
         "Monday for calendar-hack YAML)",
     )
     check.set_defaults(run=_Command("check", "cmd_check"))
@@ -280,11 +264,10 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Example: runplan import examples/book_plan.csv -o plan.json",
     )
     imported.add_argument("file", help="a calendar-hack YAML plan or a plan CSV")
-    imported.add_argument(
+    _date_option(
+        imported,
         "--start",
-        type=_date,
-        metavar="DATE",
-        help="first day, YYYY-MM-DD (default: from the CSV's dates; next Monday for YAML)",
+        "first day, YYYY-MM-DD (default: from the CSV's dates; next Monday for YAML)",
     )
     _output_options(imported)
     imported.set_defaults(run=_Command("output", "cmd_import"))
@@ -345,13 +328,24 @@ def _log_parsers(sub: Any) -> None:
         help="write the plan's HTML page with a 'Planned and done' section to FILE (.html), "
         "'-' for standard output (default: a table on screen)",
     )
-    status.add_argument(
-        "--catalogue",
-        action="append",
-        metavar="FILE",
-        help="with -o: your own exercises, a YAML file (repeatable; default: none)",
+    _catalogue_option(
+        status,
+        "with -o: your own exercises, a YAML file (repeatable; default: none)",
     )
     status.set_defaults(run=_Command("log", "cmd_status"))
+
+
+def _catalogue_option(
+    command: argparse.ArgumentParser,
+    text: str = "your own exercises, a YAML file (repeatable; default: none)",
+) -> None:
+    """``--catalogue FILE``, repeatable: exercises on top of the built-in ones."""
+    command.add_argument("--catalogue", action="append", metavar="FILE", help=text)
+
+
+def _date_option(command: argparse.ArgumentParser, flag: str, text: str) -> None:
+    """A date option, ``flag DATE`` written YYYY-MM-DD."""
+    command.add_argument(flag, type=_date, metavar="DATE", help=text)
 
 
 def _output_options(parser: argparse.ArgumentParser) -> None:
@@ -384,12 +378,7 @@ def _output_options(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help="--format fit: how many weeks of workouts (default: 4)",
     )
-    parser.add_argument(
-        "--catalogue",
-        action="append",
-        metavar="FILE",
-        help="your own exercises, a YAML file (repeatable; default: none)",
-    )
+    _catalogue_option(parser)
     parser.add_argument(
         "--alarm",
         type=_minutes,
