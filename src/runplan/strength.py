@@ -25,28 +25,20 @@ from .rules import PSOAS_STRETCH
 from .run_care import RunCare
 from .strength_choice import (
     AFTER_RUN,
-    MAIN_PATTERNS,
     STRETCH_PATTERNS,
-    WARMING,
     Choice,
-    is_main,
     required_exercises,
     rotate,
     same_stretch,
 )
 
 __all__ = [
-    "AFTER_RUN",
-    "MAIN_PATTERNS",
-    "WARMING",
     "Strength",
     "block_seconds",
     "growth_weeks",
-    "is_main",
     "minutes_of",
     "prescribe",
     "required_exercises",
-    "same_stretch",
 ]
 
 #: Stretches in a mobility session besides the psoas.
