@@ -30,6 +30,15 @@ class LoggedDay:
     done: bool
 
 
+#: Pain-free runs a flaring back needs before the plan grows again.
+PAIN_FREE_RUNS = 2
+
+
+def _pain_free_runs(days: Sequence[LoggedDay], after: dt.date, today: dt.date) -> list[LoggedDay]:
+    """The runs done without pain (0/10) after ``after`` and before ``today``."""
+    return [d for d in days if after < d.date < today and d.is_run and d.done and d.pain == 0]
+
+
 def pain_flare(days: Sequence[LoggedDay], today: dt.date) -> str | None:
     """Switch to flare mode when pain reached 5/10 on any day, or 4/10 on two days of the
     last week, or a note of how the back felt (no run) says it was worse than the day
@@ -66,12 +75,7 @@ def pain_flare(days: Sequence[LoggedDay], today: dt.date) -> str | None:
         since = sore[-1]
     if since is None:
         return None
-    pain_free = [d for d in days if since < d.date < today and d.is_run and d.done and d.pain == 0]
-    return reason if len(pain_free) < 2 else None
-
-
-#: Pain-free runs a flaring back needs before the plan grows again.
-PAIN_FREE_RUNS = 2
+    return reason if len(_pain_free_runs(days, since, today)) < PAIN_FREE_RUNS else None
 
 
 def flare_settled(days: Sequence[LoggedDay], today: dt.date) -> str | None:
@@ -84,7 +88,7 @@ def flare_settled(days: Sequence[LoggedDay], today: dt.date) -> str | None:
     of two pain-free runs is a convention, the same one that ends a flare in
     ``pain_flare``.
     """
-    free = [d for d in days if d.date < today and d.is_run and d.done and d.pain == 0]
+    free = _pain_free_runs(days, dt.date.min, today)
     if len(free) < PAIN_FREE_RUNS:
         return None
     since = free[-PAIN_FREE_RUNS].date
